@@ -1,0 +1,92 @@
+//! The page of each tool: its purpose, what it will show, and the CLI command that runs the same core.
+//!
+//! The tools' interactive workspaces grow on top of this page as their cores land.
+
+use yew::prelude::*;
+
+use crate::routes;
+use crate::ui::icons;
+
+/// Which tool a page is for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tool {
+    Lint,
+    Explain,
+    Pool,
+}
+
+struct Intro {
+    title: &'static str,
+    icon: fn() -> Html,
+    summary: &'static str,
+    shows: [&'static str; 4],
+    cli: &'static str,
+}
+
+fn intro(tool: Tool) -> Intro {
+    match tool {
+        Tool::Lint => Intro {
+            title: routes::LINT.title,
+            icon: icons::lock,
+            summary: "Paste a migration as your migration tool would run it and learn what each statement \
+                      does to a live database.",
+            shows: [
+                "the lock mode each statement takes on each table, and what it blocks",
+                "whether the table is rewritten or scanned, and how long the lock is held",
+                "findings with the safe rewrite as SQL",
+                "a lock timeline across the whole file",
+            ],
+            cli: "pgdojo lint migrations/0042_add_phone.sql --format json",
+        },
+        Tool::Explain => Intro {
+            title: routes::EXPLAIN.title,
+            icon: icons::tree,
+            summary: "Paste whatever your client printed for EXPLAIN: text, JSON, YAML or XML, straight \
+                      from psql, pgAdmin or the server log.",
+            shows: [
+                "a collapsible tree with exclusive time per node",
+                "a sortable grid and a flame graph",
+                "row misestimates, buffers and I/O",
+                "hints that name the likely fix",
+            ],
+            cli: "pgdojo explain plan.txt --format json",
+        },
+        Tool::Pool => Intro {
+            title: routes::POOL.title,
+            icon: icons::pool,
+            summary: "Simulate application pools, connection setup and a saturating database, and find the \
+                      pool size where latency is lowest.",
+            shows: [
+                "latency and pool-wait quantiles over time",
+                "connections per tier against max_connections",
+                "a sweep over pool sizes that marks the knee",
+                "guided scenarios from real incidents",
+            ],
+            cli: "pgdojo pool --arrival-rate 200 --service exp:20 --pool-size 10 --format json",
+        },
+    }
+}
+
+/// Props of [`ToolIntro`].
+#[derive(Properties, PartialEq)]
+pub struct ToolIntroProps {
+    pub tool: Tool,
+}
+
+/// A tool's page.
+#[component]
+pub fn ToolIntro(props: &ToolIntroProps) -> Html {
+    let intro = intro(props.tool);
+    html! {
+        <section class="tool-page">
+            <h1 class="tool-title">{ (intro.icon)() }{ intro.title }</h1>
+            <p class="lede">{ intro.summary }</p>
+            <h2>{ "What it shows" }</h2>
+            <ul class="feature-list">
+                { for intro.shows.iter().map(|item| html! { <li>{ *item }</li> }) }
+            </ul>
+            <h2>{ "The same check from a shell" }</h2>
+            <pre class="cli-example"><code>{ intro.cli }</code></pre>
+        </section>
+    }
+}
