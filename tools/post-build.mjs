@@ -24,11 +24,12 @@ for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
   if (/\bsrc\s*=/i.test(attributes) || body.trim() === "") continue;
   hashes.push(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
 }
-if (!html.includes("SCRIPT_HASHES")) {
+const csp = /(<meta http-equiv="Content-Security-Policy" content="[^"]*)SCRIPT_HASHES/;
+if (!csp.test(html)) {
   console.error("post-build: index.html has no SCRIPT_HASHES placeholder in its CSP");
   process.exit(1);
 }
-html = html.replace("SCRIPT_HASHES", hashes.join(" "));
+html = html.replace(csp, (_, head) => head + hashes.join(" "));
 writeFileSync(indexPath, html);
 
 // Pages come from src/routes.rs, the single list the router is checked against.

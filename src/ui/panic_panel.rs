@@ -12,7 +12,8 @@ const PANEL_ID: &str = "panic-panel";
 
 /// Registers the hook; call once before mounting the app.
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    // Through Yew: its renderer replaces any other hook with its own console-only one.
+    yew::set_custom_panic_hook(Box::new(|info| {
         let report = format!(
             "pgdojo crashed: {info}\n\npage: {}\nbrowser: {}\nversion: {}",
             location(),
