@@ -175,12 +175,17 @@ export const tests = [
       ctx.expectConsoleError(/unreachable|RuntimeError/);
       // The debug page has no folder of its own: 404.html serves it.
       ctx.expectConsoleError("status of 404");
-      const page = await ctx.newPage();
+      const page = await ctx.newPage({ permissions: ["clipboard-read", "clipboard-write"] });
       await page.goto(ctx.url("debug/panic"));
       await page.waitForSelector("#panic-panel", { timeout: 15000 });
       const message = await page.inputValue("#panic-message");
       assert(message.includes("deliberate panic"), `panel shows the panic message: ${message}`);
       equal(await page.getAttribute("#panic-panel", "role"), "alertdialog", "panel role");
+      // The copy button works although the wasm has aborted (static/copy.js needs no wasm).
+      await page.click("#panic-panel button");
+      await page.waitForSelector('#panic-panel button:has-text("Copied")');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      equal(copied, message, "clipboard holds the message");
       await ctx.screenshot(page, "panic-panel");
     },
   },
