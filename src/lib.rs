@@ -12,6 +12,7 @@ pub mod explain;
 pub mod lint;
 pub mod pool;
 pub mod routes;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
