@@ -15,6 +15,8 @@ pub struct FileCatalog {
     new_relations: HashSet<String>,
     index_tables: HashMap<String, String>,
     foreign_keys: HashMap<(String, String), String>,
+    /// Tables each table references through foreign keys declared in this file.
+    references: HashMap<String, Vec<String>>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -54,10 +56,32 @@ impl FileCatalog {
             .cloned()
     }
 
+    /// Tables that `table` references through foreign keys declared in this file.
+    pub fn references_of(&self, table: &str) -> &[String] {
+        self.references
+            .get(&normalise(table))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn add_reference(&mut self, table: &str, referenced: &str) {
+        let list = self.references.entry(normalise(table)).or_default();
+        if !list.iter().any(|r| r == referenced) {
+            list.push(referenced.to_string());
+        }
+    }
+
     /// Records what `cmd` creates.
     pub fn observe(&mut self, cmd: &Command) {
         match cmd {
-            Command::CreateTable { name, .. } | Command::CreateMaterializedView { name } => {
+            Command::CreateTable {
+                name, references, ..
+            } => {
+                self.new_relations.insert(normalise(name));
+                for r in references {
+                    self.add_reference(name, r);
+                }
+            }
+            Command::CreateMaterializedView { name } => {
                 self.new_relations.insert(normalise(name));
             }
             Command::CreateIndex {
@@ -66,6 +90,9 @@ impl FileCatalog {
                 ..
             } => {
                 self.index_tables.insert(normalise(name), table.clone());
+                if self.is_new(table) {
+                    self.new_relations.insert(normalise(name));
+                }
             }
             Command::AlterTable { table, actions } => {
                 for a in actions {
@@ -77,6 +104,16 @@ impl FileCatalog {
                         } => {
                             self.foreign_keys
                                 .insert((normalise(table), normalise(name)), references.clone());
+                            self.add_reference(table, references);
+                        }
+                        AlterAction::AddConstraint {
+                            kind: ConstraintKind::ForeignKey { references },
+                            ..
+                        } => self.add_reference(table, references),
+                        AlterAction::AddColumn(col) => {
+                            if let Some(r) = &col.references {
+                                self.add_reference(table, r);
+                            }
                         }
                         AlterAction::RenameTable { to } if self.is_new(table) => {
                             self.new_relations.insert(normalise(to));

@@ -6,6 +6,17 @@
 //! (the table of an index, the referenced table of a constraint added earlier), the file's own
 //! history in [`FileCatalog`] resolves it; otherwise the lock is reported on the name that was written,
 //! with a role saying what it stands for.
+//!
+//! Where the documentation is silent, facts were measured on PostgreSQL 15.18 by running each
+//! statement in a transaction and reading `pg_locks` (and, for the CONCURRENTLY forms, from a second
+//! session while the statement waited): `DROP TABLE` and `DROP CONSTRAINT` of a foreign key take
+//! ACCESS EXCLUSIVE on the referenced table; `CREATE TABLE ... REFERENCES` and `ADD COLUMN ...
+//! REFERENCES` take SHARE ROW EXCLUSIVE on it; `VALIDATE CONSTRAINT` of a foreign key takes ROW SHARE
+//! on it; `REINDEX INDEX` takes SHARE on the table and ACCESS EXCLUSIVE on the index; `DROP INDEX
+//! CONCURRENTLY` and `REINDEX CONCURRENTLY` take SHARE UPDATE EXCLUSIVE on table and index;
+//! `COMMENT ON TABLE/COLUMN` takes SHARE UPDATE EXCLUSIVE; `CREATE TABLE ... PARTITION OF` takes
+//! ACCESS EXCLUSIVE on the parent; `ALTER TYPE ... ADD VALUE` takes no table lock; `SET STORAGE`
+//! takes ACCESS EXCLUSIVE; `ALTER INDEX ... RENAME` takes SHARE UPDATE EXCLUSIVE on the index.
 
 use serde::Serialize;
 
@@ -26,6 +37,8 @@ pub enum Role {
     /// An index; its table gets the lock shown (the table name is not in the statement).
     TableOfIndex,
     MaterializedView,
+    /// An index (its own lock; queries whose plans consider the index wait for it).
+    Index,
     /// Every table in a schema or database (`REINDEX SCHEMA`, `CLUSTER` without a table).
     ManyTables,
 }
@@ -141,7 +154,8 @@ pub fn effect_of(cmd: &Command, version: u32, catalog: &FileCatalog) -> Effect {
             } else {
                 AccessExclusive
             };
-            lock_index_table(&mut e, catalog, name, mode);
+            // Measured: the rename locks the index itself, not its table.
+            e.lock(name, mode, Role::Index);
         }
         Command::AlterTable { table, actions } => {
             // The table comes first in the report; each subcommand raises its mode as needed.
@@ -184,7 +198,18 @@ pub fn effect_of(cmd: &Command, version: u32, catalog: &FileCatalog) -> Effect {
             object,
             names,
             cascade,
-        } => drop_object(&mut e, object, names, *cascade),
+        } => {
+            drop_object(&mut e, object, names, *cascade);
+            // Measured: dropping a table takes ACCESS EXCLUSIVE on the tables it references too
+            // (their foreign-key triggers are removed).
+            if object == "table" {
+                for n in names {
+                    for r in catalog.references_of(n).to_vec() {
+                        e.lock(&r, AccessExclusive, Role::ReferencedTable);
+                    }
+                }
+            }
+        }
         Command::RefreshMaterializedView { name, concurrently } => {
             let mode = if *concurrently {
                 Exclusive
@@ -302,7 +327,12 @@ fn reindex(
             } else {
                 AccessExclusive
             };
-            lock_index_table(e, catalog, n, index_mode.max(mode));
+            // Measured: SHARE on the table, ACCESS EXCLUSIVE on the index (PostgreSQL 15); when the
+            // table is unknown only the index can be named.
+            if let Some(table) = catalog.table_of_index(n) {
+                e.lock(table, mode, Role::Table);
+            }
+            e.lock(n, index_mode, Role::Index);
             if !concurrently {
                 e.notes.push(format!(
                     "ACCESS EXCLUSIVE on index {n} blocks queries whose plans consider it; SHARE on its table blocks writes"
@@ -416,6 +446,13 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
                 e.lock(&r, RowShare, Role::ReferencedTable);
             }
         }
+        DropConstraint { name } => match catalog.fk_reference(table, name) {
+            // Measured: dropping a foreign key takes ACCESS EXCLUSIVE on the referenced table too.
+            Some(r) => e.lock(&r, AccessExclusive, Role::ReferencedTable),
+            None => e.notes.push(format!(
+                "if {name} is a foreign key, the referenced table is locked ACCESS EXCLUSIVE as well"
+            )),
+        },
         SetLogged | SetUnlogged | SetTablespace | SetAccessMethod => e.rewrite = true,
         AttachPartition { partition } => {
             mode = if version >= 12 {
