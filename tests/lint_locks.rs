@@ -62,7 +62,7 @@ fn check(name: &str, text: &str) -> usize {
             .leading_comments
             .iter()
             .filter_map(|c| text[c.start..c.end].strip_prefix("-- expect:"))
-            .last()
+            .next_back()
             .unwrap_or_else(|| panic!("{name}:{}: statement without `-- expect:`", s.line))
             .trim();
         if summary(s) != expected {
