@@ -4,3 +4,93 @@
 //! statement the PostgreSQL table locks it takes, what those locks block, whether it rewrites or scans
 //! the table, and which findings apply, with the safe rewrite. The lock model follows the PostgreSQL
 //! documentation ("Explicit Locking" and the ALTER TABLE notes).
+//!
+//! Pipeline: [`lexer`] → [`splitter`] → [`recognise`] (token-level, the primary reader; sqlparser is a
+//! second opinion, see the [`recognise`] module docs for why) → [`effects`] (the lock model) →
+//! [`transaction`] (locks held until COMMIT) → [`rules`] → [`report`]. Entry point: [`lint`].
+
+pub mod analyse;
+pub mod catalog;
+pub mod effects;
+pub mod findings;
+pub mod ignore;
+pub mod lexer;
+pub mod locks;
+pub mod model;
+pub mod options;
+pub mod position;
+pub mod recognise;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod splitter;
+pub mod sqlparse;
+pub mod transaction;
+pub mod type_change;
+
+pub use options::LintOptions;
+pub use report::{Finding, LintReport, Severity, StatementReport};
+
+use locks::{blocked_by, Operation};
+
+/// Lints migration text. Never panics and never fails: unreadable parts are reported as such.
+pub fn lint(src: &str, options: LintOptions) -> LintReport {
+    let analysis = analyse::analyse(src, options);
+    let (mut per_statement, file_findings) = findings::collect(src, &analysis);
+    let statements = analysis
+        .statements
+        .iter()
+        .zip(per_statement.iter_mut())
+        .map(|(s, f)| {
+            let mut blocks: Vec<Operation> = s
+                .existing_locks()
+                .flat_map(|l| blocked_by(l.mode))
+                .collect();
+            blocks.sort();
+            blocks.dedup();
+            let mut held_after = s.tx.held_before.clone();
+            if s.tx.in_transaction
+                && !matches!(s.command, model::Command::Commit | model::Command::Rollback)
+            {
+                for l in &s.effect.locks {
+                    match held_after.iter_mut().find(|h| h.relation == l.relation) {
+                        Some(h) if l.mode > h.mode => *h = l.clone(),
+                        Some(_) => {}
+                        None => held_after.push(l.clone()),
+                    }
+                }
+            } else {
+                held_after.clear();
+            }
+            StatementReport {
+                index: s.index,
+                line: s.start.line,
+                column: s.start.column,
+                end_line: s.end.line,
+                end_column: s.end.column,
+                sql: s.sql.clone(),
+                kind: s.command.kind().to_string(),
+                analysed: s.not_analysed.is_none(),
+                not_analysed_reason: s.not_analysed.clone(),
+                sqlparser_ok: s.sqlparser.is_ok(),
+                in_transaction: s.tx.in_transaction,
+                transaction_id: s.tx.transaction_id,
+                locks: s.effect.locks.clone(),
+                blocks,
+                rewrite: s.effect.rewrite,
+                scan: s.effect.scan,
+                transaction: s.effect.transaction,
+                held_before: s.tx.held_before.clone(),
+                held_after,
+                notes: s.effect.notes.clone(),
+                findings: std::mem::take(f),
+            }
+        })
+        .collect();
+    LintReport {
+        pg_version: options.pg_version,
+        assume_in_transaction: options.assume_in_transaction,
+        statements,
+        file_findings,
+    }
+}

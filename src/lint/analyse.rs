@@ -1,0 +1,132 @@
+//! The analysis pipeline: split, recognise, model locks, track transactions.
+//!
+//! The result ([`Analysed`]) is what rules read; [`crate::lint::lint`] turns it into the report.
+
+use super::catalog::FileCatalog;
+use super::effects::{effect_of, Effect};
+use super::model::Command;
+use super::options::LintOptions;
+use super::position::{LineIndex, Position};
+use super::recognise::recognise;
+use super::splitter::{split, RawStatement, Split};
+use super::sqlparse;
+use super::transaction::{Tracker, TxState};
+
+/// One statement after analysis.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    pub index: usize,
+    pub raw: RawStatement,
+    pub sql: String,
+    pub start: Position,
+    /// Position of the last character, the semicolon included.
+    pub end: Position,
+    pub command: Command,
+    pub sqlparser: Result<(), String>,
+    pub effect: Effect,
+    pub tx: TxState,
+    /// Why the statement could not be analysed, if so.
+    pub not_analysed: Option<String>,
+}
+
+impl Analysed {
+    /// Locks on relations that existed before the migration (those are the ones that hurt).
+    pub fn existing_locks(&self) -> impl Iterator<Item = &super::effects::LockTarget> {
+        self.effect.locks.iter().filter(|l| !l.new)
+    }
+}
+
+/// The whole file after analysis.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub options: LintOptions,
+    pub statements: Vec<Analysed>,
+    pub split: Split,
+    /// The BEGIN whose transaction is still open at the end of the file.
+    pub unclosed_begin: Option<usize>,
+    /// The first statement taking a lock that blocks writes (or worse) on an existing relation.
+    pub first_dangerous: Option<usize>,
+    pub lines: LineIndex,
+}
+
+/// Analyses `src` with `options`.
+pub fn analyse(src: &str, options: LintOptions) -> Analysis {
+    let split = split(src);
+    let lines = LineIndex::new(src);
+    let mut catalog = FileCatalog::default();
+    let mut tracker = Tracker::new(options.assume_in_transaction);
+    let mut statements = Vec::with_capacity(split.statements.len());
+    for (index, raw) in split.statements.iter().enumerate() {
+        let sql = src.get(raw.start..raw.end).unwrap_or("").to_string();
+        let command = recognise(src, &raw.tokens);
+        let sqlparser = sqlparse::check(&sql);
+        let mut effect = effect_of(&command, options.pg_version, &catalog);
+        for l in &mut effect.locks {
+            l.new = catalog.is_new(&l.relation);
+        }
+        let tx = tracker.before(index, &command);
+        tracker.after(&command, &effect);
+        catalog.observe(&command);
+        let not_analysed = not_analysed_reason(&command, raw, &sqlparser);
+        statements.push(Analysed {
+            index,
+            start: lines.position(src, raw.start),
+            end: last_char(&lines, src, raw.end_with_terminator),
+            raw: raw.clone(),
+            sql,
+            command,
+            sqlparser,
+            effect,
+            tx,
+            not_analysed,
+        });
+    }
+    let unclosed_begin = if tracker.open() {
+        tracker.open_begin
+    } else {
+        None
+    };
+    let first_dangerous = statements.iter().position(|s| {
+        s.existing_locks()
+            .any(|l| l.mode >= super::locks::LockMode::Share)
+    });
+    Analysis {
+        first_dangerous,
+        options,
+        statements,
+        split,
+        unclosed_begin,
+        lines,
+    }
+}
+
+fn not_analysed_reason(
+    command: &Command,
+    raw: &RawStatement,
+    sqlparser: &Result<(), String>,
+) -> Option<String> {
+    if raw.unterminated {
+        return Some(
+            "a string, quoted identifier or comment is not terminated; the rest of the file was read as part of it".into(),
+        );
+    }
+    match command {
+        Command::Unknown => Some(match sqlparser {
+            Ok(()) => "statement form not modelled by the lock model".into(),
+            Err(e) => format!("statement not recognised ({e})"),
+        }),
+        Command::Do => Some(
+            "DO runs procedural code whose statements the linter cannot see; review its locks by hand".into(),
+        ),
+        _ => None,
+    }
+}
+
+/// The position of the character just before byte `end` (statements never end with a newline).
+fn last_char(lines: &LineIndex, src: &str, end: usize) -> Position {
+    let after = lines.position(src, end);
+    Position {
+        line: after.line,
+        column: after.column.saturating_sub(1).max(1),
+    }
+}

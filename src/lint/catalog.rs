@@ -1,0 +1,140 @@
+//! What the migration itself created or declared earlier in the file.
+//!
+//! Relations created earlier in the same file are new and empty, so locking them blocks nobody and
+//! rewriting them costs nothing; the linter raises no lock findings about them. The catalog also
+//! remembers which table an index belongs to and which table a named foreign key references, so
+//! later statements (`DROP INDEX`, `VALIDATE CONSTRAINT`) can name the table they really lock.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{AlterAction, Command, ConstraintKind};
+
+/// Facts gathered from the statements seen so far.
+#[derive(Debug, Clone, Default)]
+pub struct FileCatalog {
+    new_relations: HashSet<String>,
+    index_tables: HashMap<String, String>,
+    foreign_keys: HashMap<(String, String), String>,
+    /// Tables each table references through foreign keys declared in this file.
+    references: HashMap<String, Vec<String>>,
+}
+
+/// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
+/// their case, and the default `public.` schema is dropped.
+pub fn normalise(name: &str) -> String {
+    let parts: Vec<String> = name
+        .split('.')
+        .map(|p| {
+            if p.starts_with('"') {
+                p.trim_matches('"').to_string()
+            } else {
+                p.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    match parts.as_slice() {
+        [schema, rest @ ..] if schema == "public" && !rest.is_empty() => rest.join("."),
+        _ => parts.join("."),
+    }
+}
+
+impl FileCatalog {
+    /// Whether `relation` was created earlier in this file.
+    pub fn is_new(&self, relation: &str) -> bool {
+        self.new_relations.contains(&normalise(relation))
+    }
+
+    /// The table an index created earlier in this file belongs to.
+    pub fn table_of_index(&self, index: &str) -> Option<&str> {
+        self.index_tables.get(&normalise(index)).map(String::as_str)
+    }
+
+    /// The table referenced by foreign key `name` of `table`, if the file added it.
+    pub fn fk_reference(&self, table: &str, name: &str) -> Option<String> {
+        self.foreign_keys
+            .get(&(normalise(table), normalise(name)))
+            .cloned()
+    }
+
+    /// Tables that `table` references through foreign keys declared in this file.
+    pub fn references_of(&self, table: &str) -> &[String] {
+        self.references
+            .get(&normalise(table))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn add_reference(&mut self, table: &str, referenced: &str) {
+        let list = self.references.entry(normalise(table)).or_default();
+        if !list.iter().any(|r| r == referenced) {
+            list.push(referenced.to_string());
+        }
+    }
+
+    /// Records what `cmd` creates.
+    pub fn observe(&mut self, cmd: &Command) {
+        match cmd {
+            Command::CreateTable {
+                name, references, ..
+            } => {
+                self.new_relations.insert(normalise(name));
+                for r in references {
+                    self.add_reference(name, r);
+                }
+            }
+            Command::CreateMaterializedView { name } => {
+                self.new_relations.insert(normalise(name));
+            }
+            Command::CreateIndex {
+                name: Some(name),
+                table,
+                ..
+            } => {
+                self.index_tables.insert(normalise(name), table.clone());
+                if self.is_new(table) {
+                    self.new_relations.insert(normalise(name));
+                }
+            }
+            Command::AlterTable { table, actions } => {
+                for a in actions {
+                    match a {
+                        AlterAction::AddConstraint {
+                            name: Some(name),
+                            kind: ConstraintKind::ForeignKey { references },
+                            ..
+                        } => {
+                            self.foreign_keys
+                                .insert((normalise(table), normalise(name)), references.clone());
+                            self.add_reference(table, references);
+                        }
+                        AlterAction::AddConstraint {
+                            kind: ConstraintKind::ForeignKey { references },
+                            ..
+                        } => self.add_reference(table, references),
+                        AlterAction::AddColumn(col) => {
+                            if let Some(r) = &col.references {
+                                self.add_reference(table, r);
+                            }
+                        }
+                        AlterAction::RenameTable { to } if self.is_new(table) => {
+                            self.new_relations.insert(normalise(to));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise() {
+        assert_eq!(normalise("public.Users"), "users");
+        assert_eq!(normalise("\"Users\""), "Users");
+        assert_eq!(normalise("app.users"), "app.users");
+    }
+}

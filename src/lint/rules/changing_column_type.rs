@@ -1,0 +1,57 @@
+//! Rule `changing-column-type`: ALTER COLUMN ... TYPE that rewrites the table.
+
+use super::lock_sentence_for;
+use super::{Draft, Rule, RuleDoc};
+use crate::lint::analyse::{Analysed, Analysis};
+use crate::lint::model::AlterAction;
+use crate::lint::model::Command;
+use crate::lint::report::Severity;
+use crate::lint::type_change::{type_change_rewrites, TypeChange};
+
+/// The rule's registration.
+pub const RULE: Rule = Rule {
+    id: "changing-column-type",
+    severity: Severity::Error,
+    doc: RuleDoc {
+        problem: "ALTER TABLE ... ALTER COLUMN ... TYPE on an existing table.",
+        why: "Unless the old type is binary-coercible to the new one (varchar widening, varchar to text, numeric precision increase, ...), PostgreSQL rewrites the table and rebuilds its indexes under ACCESS EXCLUSIVE, blocking all reads and writes.",
+        safe_sql: "-- expand/contract: add the new column, dual-write, backfill in batches, switch readers, drop the old one\nALTER TABLE users ADD COLUMN id_new bigint;\n-- ... backfill and trigger ...\nALTER TABLE users RENAME COLUMN id TO id_old;\nALTER TABLE users RENAME COLUMN id_new TO id;",
+        docs_url: "https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES",
+    },
+    check,
+};
+
+fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
+    let _ = a;
+    let Command::AlterTable { table, actions } = &s.command else {
+        return Vec::new();
+    };
+    let Some(lock) = lock_sentence_for(s, table) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for x in actions {
+        let AlterAction::AlterColumnType { column, ty, using } = x else {
+            continue;
+        };
+        match type_change_rewrites(ty, *using) {
+            TypeChange::Rewrite => out.push(Draft::new(
+                format!("changing {table}.{column} to {} rewrites the table and rebuilds its indexes: {lock} for the whole rewrite", ty.written),
+                "use expand/contract: add a new column, backfill in batches, switch over, drop the old column",
+            )),
+            TypeChange::NoRewriteIfWidening(why) | TypeChange::DependsOnCurrentType(why) => out.push(
+                Draft::new(
+                    format!("changing {table}.{column} to {} takes {lock}; {why}", ty.written),
+                    "confirm the current type makes this a binary-coercible change; otherwise use expand/contract",
+                )
+                .severity(Severity::Warning),
+            ),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    crate::lint::rules::fixture_tests::fixture_tests!("changing-column-type");
+}

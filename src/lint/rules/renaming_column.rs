@@ -1,0 +1,46 @@
+//! Rule `renaming-column`: Renaming a column.
+
+use super::lock_sentence_for;
+use super::{Draft, Rule, RuleDoc};
+use crate::lint::analyse::{Analysed, Analysis};
+use crate::lint::model::AlterAction;
+use crate::lint::model::Command;
+use crate::lint::report::Severity;
+
+/// The rule's registration.
+pub const RULE: Rule = Rule {
+    id: "renaming-column",
+    severity: Severity::Warning,
+    doc: RuleDoc {
+        problem: "ALTER TABLE ... RENAME COLUMN on an existing table.",
+        why: "Application code still using the old name breaks the moment the migration commits, and the rename takes ACCESS EXCLUSIVE.",
+        safe_sql: "-- expand/contract: add the new column, dual-write, backfill, move readers, then drop the old column\nALTER TABLE users ADD COLUMN email_address text;",
+        docs_url: "https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-RENAME",
+    },
+    check,
+};
+
+fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
+    let _ = a;
+    let Command::AlterTable { table, actions } = &s.command else {
+        return Vec::new();
+    };
+    let Some(lock) = lock_sentence_for(s, table) else {
+        return Vec::new();
+    };
+    actions
+        .iter()
+        .filter_map(|x| match x {
+            AlterAction::RenameColumn { from, to } => Some(Draft::new(
+                format!("renaming {table}.{from} to {to} breaks code still using the old name; {lock}"),
+                "use expand/contract: add the new column, dual-write and backfill, switch readers, then drop the old column",
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    crate::lint::rules::fixture_tests::fixture_tests!("renaming-column");
+}

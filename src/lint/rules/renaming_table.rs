@@ -1,0 +1,46 @@
+//! Rule `renaming-table`: Renaming a table.
+
+use super::lock_sentence_for;
+use super::{Draft, Rule, RuleDoc};
+use crate::lint::analyse::{Analysed, Analysis};
+use crate::lint::model::AlterAction;
+use crate::lint::model::Command;
+use crate::lint::report::Severity;
+
+/// The rule's registration.
+pub const RULE: Rule = Rule {
+    id: "renaming-table",
+    severity: Severity::Warning,
+    doc: RuleDoc {
+        problem: "ALTER TABLE ... RENAME TO on an existing table.",
+        why: "Application code still using the old name breaks the moment the migration commits, and the rename takes ACCESS EXCLUSIVE.",
+        safe_sql: "ALTER TABLE users RENAME TO accounts;\nCREATE VIEW users AS SELECT * FROM accounts;  -- keeps old code working until it is migrated",
+        docs_url: "https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-RENAME",
+    },
+    check,
+};
+
+fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
+    let _ = a;
+    let Command::AlterTable { table, actions } = &s.command else {
+        return Vec::new();
+    };
+    let Some(lock) = lock_sentence_for(s, table) else {
+        return Vec::new();
+    };
+    actions
+        .iter()
+        .filter_map(|x| match x {
+            AlterAction::RenameTable { to } => Some(Draft::new(
+                format!("renaming {table} to {to} breaks code still using the old name; {lock}"),
+                "keep a compatibility view with the old name until all code is migrated",
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    crate::lint::rules::fixture_tests::fixture_tests!("renaming-table");
+}

@@ -1,0 +1,51 @@
+//! Rule `validate-in-same-transaction`: VALIDATE CONSTRAINT in the same transaction as its NOT VALID ADD.
+
+use super::earlier_in_transaction;
+use super::{Draft, Rule, RuleDoc};
+use crate::lint::analyse::{Analysed, Analysis};
+use crate::lint::model::AlterAction;
+use crate::lint::model::Command;
+use crate::lint::report::Severity;
+
+/// The rule's registration.
+pub const RULE: Rule = Rule {
+    id: "validate-in-same-transaction",
+    severity: Severity::Warning,
+    doc: RuleDoc {
+        problem: "VALIDATE CONSTRAINT in the same transaction that added the constraint NOT VALID.",
+        why: "The ADD's stronger lock (ACCESS EXCLUSIVE, or SHARE ROW EXCLUSIVE for a foreign key) is still held until COMMIT, so the validation scan runs under it and NOT VALID buys nothing.",
+        safe_sql: "BEGIN;\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total >= 0) NOT VALID;\nCOMMIT;\nBEGIN;\nALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\nCOMMIT;",
+        docs_url: "https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-VALIDATE-CONSTRAINT",
+    },
+    check,
+};
+
+fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
+    let _ = a;
+    let Command::AlterTable { table, actions } = &s.command else {
+        return Vec::new();
+    };
+    let earlier = earlier_in_transaction(a, s);
+    let mut out = Vec::new();
+    for x in actions {
+        let AlterAction::ValidateConstraint { name } = x else {
+            continue;
+        };
+        let added_here = earlier.iter().any(|p| match &p.command {
+            Command::AlterTable { table: t, actions } => t == table && actions.iter().any(|y| matches!(y, AlterAction::AddConstraint { name: Some(n), not_valid: true, .. } if n == name)),
+            _ => false,
+        });
+        if added_here && s.existing_locks().next().is_some() {
+            out.push(Draft::new(
+                format!("VALIDATE CONSTRAINT {name} runs in the transaction that added it: the ADD's lock on {table} is still held, so the validation scan blocks traffic until COMMIT"),
+                "COMMIT after the NOT VALID ADD and validate in a separate transaction",
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    crate::lint::rules::fixture_tests::fixture_tests!("validate-in-same-transaction");
+}

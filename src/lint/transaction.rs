@@ -1,0 +1,163 @@
+//! Transaction tracking: which statements run in a transaction block and which locks are held.
+//!
+//! Locks taken inside a transaction block are held until COMMIT or ROLLBACK, so a cheap statement
+//! that follows an ACCESS EXCLUSIVE lock still keeps the table blocked. Settings made with `SET` last
+//! for the session, `SET LOCAL` ones until the end of the transaction.
+
+use super::effects::{Effect, LockTarget};
+use super::model::Command;
+
+/// The transaction state seen by one statement.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TxState {
+    pub in_transaction: bool,
+    /// Which transaction (counting from 0 in file order), when in one.
+    pub transaction_id: Option<usize>,
+    /// Index of the first statement of the transaction.
+    pub transaction_start: Option<usize>,
+    /// Locks held from earlier statements of the same transaction when this one starts.
+    pub held_before: Vec<LockTarget>,
+    /// A non-zero `lock_timeout` is in force.
+    pub lock_timeout: bool,
+    pub statement_timeout: bool,
+    /// This statement is a BEGIN while a transaction is already open.
+    pub nested_begin: bool,
+}
+
+/// Walks statements in order; call [`Tracker::before`] then [`Tracker::after`] for each.
+#[derive(Debug, Clone)]
+pub struct Tracker {
+    in_tx: bool,
+    tx_id: Option<usize>,
+    tx_start: Option<usize>,
+    next_tx: usize,
+    held: Vec<LockTarget>,
+    session: Settings,
+    local: Settings,
+    /// Index of the BEGIN that opened the current explicit transaction.
+    pub open_begin: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Settings {
+    lock_timeout: Option<bool>,
+    statement_timeout: Option<bool>,
+}
+
+/// Whether a timeout value disables the timeout (`0`, `'0'`, `0ms`, `0s`, `DEFAULT`).
+fn timeout_is_set(value: &str) -> bool {
+    let v = value.trim().trim_matches('\'').trim().to_ascii_lowercase();
+    if v.is_empty() || v == "default" {
+        return false;
+    }
+    let digits: String = v
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    !(digits.parse::<f64>().is_ok_and(|n| n == 0.0))
+}
+
+impl Tracker {
+    pub fn new(assume_in_transaction: bool) -> Self {
+        Tracker {
+            in_tx: assume_in_transaction,
+            tx_id: assume_in_transaction.then_some(0),
+            tx_start: assume_in_transaction.then_some(0),
+            next_tx: usize::from(assume_in_transaction),
+            held: Vec::new(),
+            session: Settings::default(),
+            local: Settings::default(),
+            open_begin: None,
+        }
+    }
+
+    /// Whether a transaction is still open at the end of the file.
+    pub fn open(&self) -> bool {
+        self.in_tx
+    }
+
+    /// The state statement `index` runs in; updates the state for BEGIN.
+    pub fn before(&mut self, index: usize, cmd: &Command) -> TxState {
+        let mut nested_begin = false;
+        if *cmd == Command::Begin {
+            if self.in_tx {
+                nested_begin = true;
+            } else {
+                self.in_tx = true;
+                self.tx_id = Some(self.next_tx);
+                self.tx_start = Some(index);
+                self.next_tx += 1;
+                self.held.clear();
+                self.open_begin = Some(index);
+            }
+        }
+        let pick =
+            |f: fn(&Settings) -> Option<bool>| f(&self.local).or(f(&self.session)).unwrap_or(false);
+        TxState {
+            in_transaction: self.in_tx,
+            transaction_id: self.tx_id,
+            transaction_start: self.tx_start,
+            held_before: self.held.clone(),
+            lock_timeout: pick(|s| s.lock_timeout),
+            statement_timeout: pick(|s| s.statement_timeout),
+            nested_begin,
+        }
+    }
+
+    /// Records the statement's locks and settings, and ends the transaction on COMMIT/ROLLBACK.
+    pub fn after(&mut self, cmd: &Command, effect: &Effect) {
+        match cmd {
+            Command::Commit | Command::Rollback => {
+                self.in_tx = false;
+                self.tx_id = None;
+                self.tx_start = None;
+                self.held.clear();
+                self.local = Settings::default();
+                self.open_begin = None;
+                return;
+            }
+            Command::Set { name, value, local } => {
+                let target = if *local && self.in_tx {
+                    &mut self.local
+                } else {
+                    &mut self.session
+                };
+                match name.as_str() {
+                    "lock_timeout" => target.lock_timeout = Some(timeout_is_set(value)),
+                    "statement_timeout" => target.statement_timeout = Some(timeout_is_set(value)),
+                    _ => {}
+                }
+            }
+            Command::Reset { name } => match name.as_str() {
+                "lock_timeout" => self.session.lock_timeout = None,
+                "statement_timeout" => self.session.statement_timeout = None,
+                "all" => self.session = Settings::default(),
+                _ => {}
+            },
+            _ => {}
+        }
+        if self.in_tx {
+            for l in &effect.locks {
+                match self.held.iter_mut().find(|h| h.relation == l.relation) {
+                    Some(h) if l.mode > h.mode => *h = l.clone(),
+                    Some(_) => {}
+                    None => self.held.push(l.clone()),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_timeouts_do_not_count() {
+        assert!(!timeout_is_set("0"));
+        assert!(!timeout_is_set("'0ms'"));
+        assert!(!timeout_is_set("DEFAULT"));
+        assert!(timeout_is_set("'2s'"));
+        assert!(timeout_is_set("5000"));
+    }
+}
