@@ -9,6 +9,7 @@
 //! `tests/architecture.rs` enforces this boundary.
 
 pub mod explain;
+pub mod gallery;
 pub mod lint;
 pub mod pool;
 pub mod routes;

@@ -4,10 +4,13 @@
 //! cores' results; it computes nothing the CLI could not reproduce.
 
 mod app;
+mod components;
+mod fragment;
 mod header;
 mod icons;
 mod pages;
 mod panic_panel;
+mod persist;
 mod route;
 mod theme;
 

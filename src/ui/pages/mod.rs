@@ -2,6 +2,7 @@
 
 mod about;
 mod home;
+mod lint;
 mod not_found;
 mod panic_test;
 mod tool_intro;
@@ -14,7 +15,7 @@ use super::route::Route;
 pub fn render(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::Home /> },
-        Route::Lint => html! { <tool_intro::ToolIntro tool={tool_intro::Tool::Lint} /> },
+        Route::Lint => html! { <lint::LintPage /> },
         Route::Explain => html! { <tool_intro::ToolIntro tool={tool_intro::Tool::Explain} /> },
         Route::Pool => html! { <tool_intro::ToolIntro tool={tool_intro::Tool::Pool} /> },
         Route::About => html! { <about::About /> },

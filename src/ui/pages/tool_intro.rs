@@ -10,7 +10,6 @@ use crate::ui::icons;
 /// Which tool a page is for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tool {
-    Lint,
     Explain,
     Pool,
 }
@@ -25,19 +24,6 @@ struct Intro {
 
 fn intro(tool: Tool) -> Intro {
     match tool {
-        Tool::Lint => Intro {
-            title: routes::LINT.title,
-            icon: icons::lock,
-            summary: "Paste a migration as your migration tool would run it and learn what each statement \
-                      does to a live database.",
-            shows: [
-                "the lock mode each statement takes on each table, and what it blocks",
-                "whether the table is rewritten or scanned, and how long the lock is held",
-                "findings with the safe rewrite as SQL",
-                "a lock timeline across the whole file",
-            ],
-            cli: "pgdojo lint migrations/0042_add_phone.sql --format json",
-        },
         Tool::Explain => Intro {
             title: routes::EXPLAIN.title,
             icon: icons::tree,

@@ -1,0 +1,150 @@
+//! A plain, accessible code editor: a real `<textarea>` with a line-number gutter, an optional
+//! highlighted line range (a finding's span), and file drop.
+//!
+//! A textarea keeps everything a browser gives for free (undo, IME, screen readers, mobile keyboards).
+//! The gutter and the highlight band are positioned from a fixed line height, so they stay aligned
+//! without measuring text, and they cost the same for a 10-line file and a 10,000-line file.
+
+use gloo::file::callbacks::FileReader;
+use web_sys::{DragEvent, HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Must equal `--editor-line-height` in `static/app.css` (pixels).
+const LINE_HEIGHT_PX: f64 = 21.0;
+/// Must equal the editor's top padding in `static/app.css` (pixels).
+const PADDING_TOP_PX: f64 = 8.0;
+
+/// Props of [`CodeEditor`].
+#[derive(Properties, PartialEq)]
+pub struct CodeEditorProps {
+    /// Element id of the textarea (labels and tests refer to it).
+    pub id: AttrValue,
+    /// Accessible label.
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// Called with the full text after every edit, and with a dropped file's text.
+    pub on_input: Callback<String>,
+    /// 1-based inclusive line range to highlight, e.g. the statement a finding points at.
+    #[prop_or_default]
+    pub highlight: Option<(usize, usize)>,
+    #[prop_or_default]
+    pub placeholder: AttrValue,
+    /// Visible height in lines.
+    #[prop_or(18)]
+    pub rows: u32,
+}
+
+/// The editor component.
+#[component]
+pub fn CodeEditor(props: &CodeEditorProps) -> Html {
+    let textarea = use_node_ref();
+    let gutter = use_node_ref();
+    let band = use_node_ref();
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let dragging = use_state(|| false);
+
+    let line_count = props.value.split('\n').count();
+    let numbers = use_memo(line_count, |count| {
+        (1..=*count)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+
+    // Keep the gutter and the band scrolled with the text.
+    let sync_scroll = {
+        let (textarea, gutter, band) = (textarea.clone(), gutter.clone(), band.clone());
+        move || {
+            let Some(area) = textarea.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let top = area.scroll_top();
+            if let Some(g) = gutter.cast::<HtmlElement>() {
+                g.set_scroll_top(top);
+            }
+            if let Some(b) = band.cast::<HtmlElement>() {
+                let _ = b
+                    .style()
+                    .set_property("transform", &format!("translateY({}px)", -top));
+            }
+        }
+    };
+    {
+        let sync_scroll = sync_scroll.clone();
+        use_effect(sync_scroll);
+    }
+    let onscroll = {
+        let sync_scroll = sync_scroll.clone();
+        Callback::from(move |_: Event| sync_scroll())
+    };
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
+                on_input.emit(area.value());
+            }
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let on_input = props.on_input.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|files| files.get(0))
+            else {
+                return;
+            };
+            let on_input = on_input.clone();
+            let blob = gloo::file::Blob::from(file);
+            // Keep the reader alive until it calls back; dropping it cancels the read.
+            *reader.borrow_mut() = Some(gloo::file::callbacks::read_as_text(&blob, move |text| {
+                let text = text.unwrap_or_else(|e| format!("-- could not read the file: {e}"));
+                on_input.emit(text);
+            }));
+        })
+    };
+
+    let band_view = props.highlight.map(|(first, last)| {
+        let first = first.max(1);
+        let last = last.max(first);
+        let top = PADDING_TOP_PX + (first - 1) as f64 * LINE_HEIGHT_PX;
+        let height = (last - first + 1) as f64 * LINE_HEIGHT_PX;
+        html! {
+            <div class="editor-band-layer" aria-hidden="true">
+                <div class="editor-band" ref={band.clone()}>
+                    <div class="editor-band-mark" style={format!("top:{top}px;height:{height}px")}></div>
+                </div>
+            </div>
+        }
+    });
+
+    html! {
+        <div class={classes!("code-editor", dragging.then_some("dragging"))}
+            style={format!("--editor-rows:{}", props.rows)}
+            {ondragover} {ondragleave} {ondrop}>
+            <pre class="editor-gutter" ref={gutter} aria-hidden="true">{ (*numbers).clone() }</pre>
+            <div class="editor-body">
+                { for band_view }
+                <textarea ref={textarea} id={props.id.clone()} aria-label={props.label.clone()}
+                    class="editor-text" spellcheck="false" autocapitalize="off" autocomplete="off"
+                    wrap="off" placeholder={props.placeholder.clone()}
+                    value={props.value.clone()} {oninput} {onscroll} />
+            </div>
+        </div>
+    }
+}
