@@ -5,6 +5,7 @@
 
 use crate::input::read_input;
 use pgdojo::explain::{explain, Report};
+use std::io::Write;
 
 /// Output syntax.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,10 +44,15 @@ pub fn run(args: ExplainArgs) -> u8 {
             return 2;
         }
     };
-    match args.format {
-        OutputFormat::Json => println!("{}", report.contract_json()),
-        OutputFormat::Text => print!("{}", render_text(&report)),
-    }
+    let output = match args.format {
+        OutputFormat::Json => format!("{}\n", report.contract_json()),
+        OutputFormat::Text => render_text(&report),
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(output.as_bytes())
+        .and_then(|_| stdout.flush());
     0
 }
 

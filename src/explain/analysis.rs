@@ -8,6 +8,7 @@
 //!   `workers launched + 1`.
 //! - A CTE's subplan (`CTE x`) runs lazily inside the `CTE Scan`s that read it, so the owner does not
 //!   subtract it; each scan subtracts the part of the CTE time still unattributed instead.
+//! - Per-loop times are rounded to 0.001 ms, so a node is lifted to at least the sum of its children.
 //! - Results are clamped: never negative, never above the plan's total time.
 
 use super::model::{Buffers, Node, Plan};
@@ -210,6 +211,19 @@ pub fn analyse(plan: &Plan) -> Analysis {
         inclusive[i] = node
             .actual_total_ms
             .map(|t| (t * loops / processes[i]).max(0.0));
+    }
+    // Per-loop times are printed rounded to 0.001 ms, so a cheap node run many times can show less
+    // time than its children (`0.000` × 15617 loops). A node includes its children: lift it to their
+    // sum (bottom-up, children have larger indices). CTE subplans are not part of their owner's time.
+    for i in (0..n).rev() {
+        let children: f64 = child_ids[i]
+            .iter()
+            .filter(|&&k| !is_cte_subplan(nodes[k]))
+            .filter_map(|&k| inclusive[k])
+            .sum();
+        if let Some(own) = inclusive[i].as_mut() {
+            *own = own.max(children);
+        }
     }
     let total_ms = plan.execution_ms.or(inclusive[0]).filter(|t| *t > 0.0);
     if let Some(total) = total_ms {

@@ -28,4 +28,4 @@ impl std::error::Error for ParseError {}
 
 /// Deepest node nesting accepted. Real plans stay far below; the cap keeps recursive serialisation and
 /// destruction of hostile inputs within the stack.
-pub const MAX_DEPTH: usize = 1000;
+pub const MAX_DEPTH: usize = 500;

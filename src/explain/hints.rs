@@ -208,7 +208,8 @@ fn node_hints(ctx: &mut Ctx, m: &NodeMetrics, analysis: &Analysis, nodes: &[&Nod
             .plan_rows
             .unwrap_or(0.0)
             .max(node.actual_rows.unwrap_or(0.0));
-        if mis.factor >= MISESTIMATE_FACTOR && rows >= MISESTIMATE_MIN_ROWS {
+        let stopped_early = mis.direction == "over" && under_limit(ctx.index, analysis, nodes);
+        if mis.factor >= MISESTIMATE_FACTOR && rows >= MISESTIMATE_MIN_ROWS && !stopped_early {
             let word = if mis.direction == "under" {
                 "underestimated"
             } else {
@@ -246,7 +247,9 @@ fn node_hints(ctx: &mut Ctx, m: &NodeMetrics, analysis: &Analysis, nodes: &[&Nod
         }
     }
     if node.node_type == "Limit" {
-        if let (Some(child), Some(out_rows)) = (m_child_rows(ctx.index, analysis), m.rows_total) {
+        if let (Some(child), Some(out_rows)) =
+            (m_child_rows(ctx.index, analysis, nodes), m.rows_total)
+        {
             let skipped = child - out_rows;
             if skipped >= LARGE_OFFSET_ROWS && child >= 10.0 * out_rows.max(1.0) {
                 ctx.push("large-offset", w, format!("{label} read {child:.0} rows to return {out_rows:.0}"),
@@ -332,14 +335,29 @@ fn plan_hints(plan: &Plan, analysis: &Analysis, out: &mut Vec<Hint>) {
     out.extend(ctx.out);
 }
 
-/// Rows (all loops) produced by the first child of node `index`.
-fn m_child_rows(index: usize, analysis: &Analysis) -> Option<f64> {
+/// Rows (all loops) produced by the outer (data-producing) child of node `index`: InitPlans and
+/// SubPlans are skipped.
+fn m_child_rows(index: usize, analysis: &Analysis, nodes: &[&Node]) -> Option<f64> {
     analysis
         .nodes
         .iter()
         .skip(index + 1)
-        .find(|m| m.parent == Some(index))
+        .take_while(|m| m.depth > analysis.nodes[index].depth)
+        .find(|m| m.parent == Some(index) && nodes[m.index].subplan_name.is_none())
         .and_then(|m| m.rows_total)
+}
+
+/// True when a `Limit` sits above node `index`: nodes below a Limit stop early, so returning fewer
+/// rows than estimated is expected there, not a misestimate.
+fn under_limit(index: usize, analysis: &Analysis, nodes: &[&Node]) -> bool {
+    let mut at = analysis.nodes.get(index).and_then(|m| m.parent);
+    while let Some(p) = at {
+        if nodes[p].node_type == "Limit" {
+            return true;
+        }
+        at = analysis.nodes.get(p).and_then(|m| m.parent);
+    }
+    false
 }
 
 /// Pre-order index of the child whose parent relationship is `Inner` (else the second child).
@@ -401,10 +419,9 @@ pub fn index_candidate(filter: &str) -> Option<(String, String)> {
     if let Some(cast) = column.find("::") {
         column.truncate(cast);
     }
-    let column = column
-        .trim_matches(|c| c == '(' || c == ')')
-        .trim()
-        .to_string();
+    let column = column.trim_matches(|c| c == '(' || c == ')').trim();
+    // VERBOSE qualifies columns (`orders.status`); the index needs the bare name.
+    let column = column.rsplit('.').next().unwrap_or(column).to_string();
     if column.is_empty() {
         return None;
     }

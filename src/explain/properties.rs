@@ -11,7 +11,13 @@ fn add(slot: &mut Option<f64>, value: f64) {
 }
 
 /// Applies a buffer or I/O timing counter; returns false when `key` is not one.
+///
+/// Zero counters are skipped: TEXT omits them while JSON/YAML/XML print them, and the model must be
+/// the same for all formats (`None` reads as "zero or not measured").
 pub fn apply_buffer(buffers: &mut Buffers, key: &str, value: f64) -> bool {
+    if value == 0.0 {
+        return is_buffer_key(key);
+    }
     let slot = match key {
         "shared-hit-blocks" => &mut buffers.shared_hit,
         "shared-read-blocks" => &mut buffers.shared_read,
@@ -45,6 +51,10 @@ pub fn apply_buffer(buffers: &mut Buffers, key: &str, value: f64) -> bool {
     };
     add(slot, value);
     true
+}
+
+fn is_buffer_key(key: &str) -> bool {
+    apply_buffer(&mut Buffers::default(), key, 1.0)
 }
 
 fn text(value: &Doc) -> Option<String> {

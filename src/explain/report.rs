@@ -27,6 +27,15 @@ pub fn explain(input: &str) -> Result<Report, ParseError> {
     })
 }
 
+/// Numbers as JSON: integral values print without a fraction (`10`, not `10.0`).
+fn num(value: Option<f64>) -> Value {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => json!(v as i64),
+        Some(v) => json!(v),
+        None => Value::Null,
+    }
+}
+
 impl Report {
     /// The `pgdojo explain --format json` document (field names are a stable contract; absent
     /// values are `null`).
@@ -65,14 +74,14 @@ impl Report {
                 json!(node.parent_relationship),
             );
             obj.insert("subplan_name".into(), json!(node.subplan_name));
-            obj.insert("startup_cost".into(), json!(node.startup_cost));
-            obj.insert("total_cost".into(), json!(node.total_cost));
-            obj.insert("plan_rows".into(), json!(node.plan_rows));
-            obj.insert("actual_rows".into(), json!(node.actual_rows));
-            obj.insert("actual_loops".into(), json!(node.actual_loops));
+            obj.insert("startup_cost".into(), num(node.startup_cost));
+            obj.insert("total_cost".into(), num(node.total_cost));
+            obj.insert("plan_rows".into(), num(node.plan_rows));
+            obj.insert("actual_rows".into(), num(node.actual_rows));
+            obj.insert("actual_loops".into(), num(node.actual_loops));
             obj.insert("inclusive_ms".into(), json!(m.and_then(|m| m.inclusive_ms)));
             obj.insert("exclusive_ms".into(), json!(m.and_then(|m| m.exclusive_ms)));
-            obj.insert("rows_total".into(), json!(m.and_then(|m| m.rows_total)));
+            obj.insert("rows_total".into(), num(m.and_then(|m| m.rows_total)));
             obj.insert(
                 "misestimate_factor".into(),
                 json!(m.and_then(|m| m.misestimate.as_ref().map(|e| e.factor))),
@@ -97,8 +106,8 @@ impl Report {
             .collect();
         json!({
             "input_format": self.plan.input_format.name(),
-            "planning_ms": self.plan.planning_ms,
-            "execution_ms": self.plan.execution_ms,
+            "planning_ms": num(self.plan.planning_ms),
+            "execution_ms": num(self.plan.execution_ms),
             "plan": plan,
             "hints": hints,
         })

@@ -34,12 +34,12 @@ pub fn from_doc(doc: &Doc, format: InputFormat) -> Result<Plan, ParseError> {
         return Err(ParseError::new("the document holds no plan"));
     };
     if query.get("node-type").is_some() {
-        return Ok(empty_plan(format, node_from(query, 0)?));
+        return Ok(empty_plan(format, tree_from(query)?));
     }
     let root = query
         .get("plan")
         .ok_or_else(|| ParseError::new("no \"Plan\" member: this is not EXPLAIN output"))?;
-    let mut plan = empty_plan(format, node_from(root, 0)?);
+    let mut plan = empty_plan(format, tree_from(root)?);
     for (key, value) in entries {
         let k = norm_key(key);
         match k.as_str() {
@@ -92,24 +92,61 @@ fn prop(key: &str, value: &Doc) -> Property {
     }
 }
 
-fn node_from(doc: &Doc, depth: usize) -> Result<Node, ParseError> {
-    if depth > MAX_DEPTH {
-        return Err(ParseError::new(format!(
-            "the plan nests deeper than {MAX_DEPTH} levels"
-        )));
+/// Maps a plan document to nodes without recursion (a `Node` is large, so recursive mapping of a
+/// deep plan would exhaust the browser's stack): nodes are created in pre-order, then assembled
+/// bottom-up.
+fn tree_from(root: &Doc) -> Result<Node, ParseError> {
+    let mut nodes: Vec<Option<Node>> = Vec::new();
+    let mut kids: Vec<Vec<usize>> = Vec::new();
+    let mut stack: Vec<(&Doc, Option<usize>, usize)> = vec![(root, None, 0)];
+    while let Some((doc, parent, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            return Err(ParseError::new(format!(
+                "the plan nests deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        let (node, plans) = node_from(doc)?;
+        let id = nodes.len();
+        nodes.push(Some(node));
+        kids.push(Vec::new());
+        if let Some(p) = parent {
+            kids[p].push(id);
+        }
+        for child in plans.into_iter().rev() {
+            stack.push((child, Some(id), depth + 1));
+        }
     }
+    for id in (0..nodes.len()).rev() {
+        let Some(mut node) = nodes[id].take() else {
+            continue;
+        };
+        for &kid in &kids[id] {
+            if let Some(child) = nodes[kid].take() {
+                node.children.push(child);
+            }
+        }
+        nodes[id] = Some(node);
+    }
+    nodes
+        .into_iter()
+        .next()
+        .flatten()
+        .ok_or_else(|| ParseError::new("the document holds no plan"))
+}
+
+/// One node's own fields, and the documents of its children.
+fn node_from(doc: &Doc) -> Result<(Node, Vec<&Doc>), ParseError> {
     let Doc::Map(entries) = doc else {
         return Err(ParseError::new("a plan node is not an object"));
     };
     let mut node = Node::default();
+    let mut plans = Vec::new();
     for (key, value) in entries {
         let k = norm_key(key);
         match k.as_str() {
             "plans" => {
                 if let Doc::List(items) = value {
-                    for item in items {
-                        node.children.push(node_from(item, depth + 1)?);
-                    }
+                    plans.extend(items.iter());
                 }
             }
             "workers" => {
@@ -127,7 +164,7 @@ fn node_from(doc: &Doc, depth: usize) -> Result<Node, ParseError> {
         node.never_executed = true;
     }
     node.display_name = display_name(&node);
-    Ok(node)
+    Ok((node, plans))
 }
 
 fn worker_from(doc: &Doc) -> Worker {

@@ -247,14 +247,17 @@ fn query_text(before_root: &[String]) -> Option<String> {
     let at = before_root
         .iter()
         .position(|l| l.trim_start().starts_with("Query Text:"))?;
+    // Continuation lines carry the log's indentation; remove as much as the first line had.
+    let margin = indent_of(&before_root[at]);
     let first = before_root[at]
         .trim_start()
         .trim_start_matches("Query Text:")
         .trim();
     let mut text = first.to_string();
     for line in &before_root[at + 1..] {
+        let cut = indent_of(line).min(margin);
         text.push('\n');
-        text.push_str(line.trim_end());
+        text.push_str(line[cut..].trim_end());
     }
     Some(text.trim_end().to_string())
 }
