@@ -2,3 +2,81 @@
 //!
 //! Parses whatever a client printed for `EXPLAIN` (TEXT, JSON, YAML, XML, psql-decorated) into one plan
 //! model, computes inclusive and exclusive times, misestimates and buffers, and derives actionable hints.
+//!
+//! The browser page and the CLI use the same entry point:
+//! ```
+//! let report = pgdojo::explain::explain("Seq Scan on t  (cost=0.00..1.10 rows=10 width=4)").unwrap();
+//! assert_eq!(report.plan.root.node_type, "Seq Scan");
+//! ```
+
+pub mod analysis;
+pub mod decorations;
+pub mod detect;
+pub mod doc;
+pub mod error;
+pub mod hints;
+pub mod model;
+pub mod names;
+pub mod properties;
+pub mod report;
+pub mod structured;
+pub mod text;
+
+pub use analysis::{analyse, Analysis, NodeMetrics};
+pub use error::ParseError;
+pub use hints::{hints, Hint};
+pub use model::{InputFormat, Node, Plan};
+pub use report::{explain, Report};
+
+/// Parses EXPLAIN output in any supported format (auto-detected) into the plan model.
+pub fn parse(input: &str) -> Result<Plan, ParseError> {
+    if input.trim().is_empty() {
+        return Err(ParseError::new("the input is empty"));
+    }
+    let cleaned = decorations::clean(input);
+    let body = structured_body(&cleaned.lines);
+    let format = detect::detect(&body);
+    match format {
+        InputFormat::Text => text::parse(&cleaned),
+        // A prompt such as `[123]postgres=#` can look like JSON: fall back to TEXT when that fails.
+        other => structured::parse(&body, other).or_else(|error| {
+            if cleaned
+                .lines
+                .iter()
+                .any(|l| text::header::has_measurements(l))
+            {
+                text::parse(&cleaned)
+            } else {
+                Err(error)
+            }
+        }),
+    }
+}
+
+/// The cleaned lines from the first line that opens a JSON/XML/YAML document, or all of them.
+fn structured_body(lines: &[String]) -> String {
+    let start = lines
+        .iter()
+        .position(|l| {
+            let t = l.trim_start();
+            t.starts_with('[')
+                || t.starts_with('{')
+                || t.starts_with("<explain")
+                || t.starts_with("<?xml")
+                || t.starts_with("- Plan:")
+        })
+        .filter(|&i| {
+            // Only skip a preamble when no plan line precedes the document.
+            !lines[..i].iter().any(|l| text::header::has_measurements(l))
+        })
+        .unwrap_or(0);
+    let mut body = String::new();
+    for line in &lines[start..] {
+        if decorations::is_footer(line) {
+            break;
+        }
+        body.push_str(line);
+        body.push('\n');
+    }
+    body
+}

@@ -1,0 +1,200 @@
+//! Removes what clients wrap around EXPLAIN output, so the parsers see the bare plan.
+//!
+//! Handles psql aligned/unaligned output (header, separator lines, `(N rows)` footer, borders 0/1/2 in
+//! ascii, old-ascii and unicode styles, `+`/`↵` newline markers, `\x` expanded records), pgAdmin's
+//! quoted rows, DBeaver's trailing `|`, tabs and terminal-wrapped lines. Every step is one linear pass.
+
+/// Lines of the input with client decorations removed.
+#[derive(Debug, Clone, Default)]
+pub struct Cleaned {
+    /// The remaining lines, in order.
+    pub lines: Vec<String>,
+    /// True when psql aligned output was recognised: lines then carry one padding space and lines
+    /// wrapped by the terminal have been re-joined.
+    pub aligned: bool,
+}
+
+const BORDER_CHARS: &[char] = &['|', '│', '║'];
+
+/// True for psql/DBeaver separator and frame lines (`----+---`, `├──┤`, `═══`).
+pub fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    let mut rule = 0;
+    for c in t.chars() {
+        match c {
+            '-' | '─' | '═' | '━' => rule += 1,
+            '+' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '┬' | '┴' | '┼' | '╔' | '╗' | '╚' | '╝'
+            | '╠' | '╣' | '╦' | '╩' | '╬' | '╞' | '╡' | '╪' | '╒' | '╕' | '╘' | '╛' | '╤' | '╧'
+            | '|' | '│' | '║' | ' ' => {}
+            _ => return false,
+        }
+    }
+    rule >= 3
+}
+
+/// True for psql's `(N rows)` footer in any language (`(1 row)`, `(23 lignes)`, `(5 Zeilen)`).
+pub fn is_footer(line: &str) -> bool {
+    let t = line.trim();
+    let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) else {
+        return false;
+    };
+    let mut parts = inner.splitn(2, ' ');
+    let count = parts.next().unwrap_or("");
+    let word = parts.next().unwrap_or("");
+    !count.is_empty()
+        && count.bytes().all(|b| b.is_ascii_digit())
+        && !word.is_empty()
+        && word.chars().all(char::is_alphabetic)
+}
+
+fn expand_tabs(line: &str) -> String {
+    line.replace('\t', "    ")
+}
+
+fn fraction(lines: &[String], pred: impl Fn(&str) -> bool) -> f64 {
+    let non_empty: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    if non_empty.is_empty() {
+        return 0.0;
+    }
+    non_empty.iter().filter(|l| pred(l)).count() as f64 / non_empty.len() as f64
+}
+
+/// Strips decorations; see the module documentation.
+pub fn clean(input: &str) -> Cleaned {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut lines: Vec<String> = input
+        .split('\n')
+        .map(|l| expand_tabs(l.strip_suffix('\r').unwrap_or(l)))
+        .collect();
+
+    // psql `\x`: `-[ RECORD 1 ]---` lines, then `QUERY PLAN | <line>`.
+    let expanded = lines.iter().any(|l| {
+        let t = l.trim_start_matches(['|', '│', '║', ' ']);
+        t.starts_with("-[ RECORD") || t.starts_with("─[ RECORD")
+    });
+    if expanded {
+        lines = lines
+            .into_iter()
+            .filter(|l| !l.contains("[ RECORD") && !is_separator(l))
+            .map(|l| strip_expanded_label(&l))
+            .collect();
+    }
+
+    strip_quotes(&mut lines);
+    strip_side_borders(&mut lines);
+    strip_newline_markers(&mut lines);
+
+    let first_separator = lines.iter().position(|l| is_separator(l));
+    let aligned = first_separator.is_some_and(|s| {
+        lines[s + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty() && !is_separator(l))
+            .is_some_and(|l| l.starts_with(' '))
+    });
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut after_separator = false;
+    for line in lines {
+        if is_separator(&line) {
+            after_separator = true;
+            continue;
+        }
+        let wrapped = aligned
+            && after_separator
+            && !line.is_empty()
+            && !line.starts_with(' ')
+            && !is_footer(&line)
+            && out.last().is_some_and(|l| !l.trim().is_empty());
+        match out.last_mut() {
+            Some(prev) if wrapped => prev.push_str(line.trim_end()),
+            _ => out.push(line.trim_end().to_string()),
+        }
+    }
+    Cleaned {
+        lines: out,
+        aligned,
+    }
+}
+
+fn strip_expanded_label(line: &str) -> String {
+    let t = line.trim_start_matches(['|', '│', '║', ' ']);
+    for sep in ["| ", "│ ", "║ "] {
+        if let Some(at) = t.find(sep) {
+            let rest = &t[at + sep.len()..];
+            return rest.trim_end_matches(BORDER_CHARS).trim_end().to_string();
+        }
+    }
+    if let Some(at) = t.find(['|', '│', '║']) {
+        return t[at + 1..].trim_end().to_string();
+    }
+    line.to_string()
+}
+
+/// pgAdmin copies each row quoted (`"..."` or `'...'`, inner quotes doubled).
+fn strip_quotes(lines: &mut [String]) {
+    for quote in ['"', '\''] {
+        if fraction(lines, |l| {
+            l.trim_end().ends_with(quote) && !l.trim_end().ends_with(",")
+        }) < 0.6
+        {
+            continue;
+        }
+        let doubled: String = [quote, quote].iter().collect();
+        let single = quote.to_string();
+        for line in lines.iter_mut() {
+            let mut t = line.trim_end();
+            t = t.strip_suffix(quote).unwrap_or(t);
+            let t = match t.strip_prefix(quote) {
+                Some(rest) => rest,
+                None => t,
+            };
+            *line = t.replace(&doubled, &single);
+        }
+        return;
+    }
+}
+
+/// Border 2 (`| ... |`, `│ ... │`) and DBeaver's trailing `|`.
+fn strip_side_borders(lines: &mut [String]) {
+    let left = fraction(lines, |l| l.starts_with(BORDER_CHARS) && !is_separator(l));
+    let right = fraction(lines, |l| {
+        l.trim_end().ends_with(BORDER_CHARS) && !is_separator(l)
+    });
+    if left < 0.5 && right < 0.5 {
+        return;
+    }
+    for line in lines.iter_mut() {
+        if is_separator(line) {
+            continue;
+        }
+        let mut t: &str = line.trim_end();
+        if right >= 0.5 {
+            t = t.strip_suffix(BORDER_CHARS).unwrap_or(t);
+        }
+        if left >= 0.5 {
+            t = t.strip_prefix(BORDER_CHARS).unwrap_or(t);
+        }
+        *line = t.trim_end().to_string();
+    }
+}
+
+/// psql marks a newline inside one cell with `+` (ascii) or `↵` (unicode) at the right edge.
+fn strip_newline_markers(lines: &mut [String]) {
+    let marked = |l: &str| {
+        let t = l.trim_end();
+        // The longest line of the cell has no padding before the marker.
+        t.ends_with('↵') || (t.ends_with('+') && t.len() > 1)
+    };
+    if fraction(lines, marked) < 0.3 {
+        return;
+    }
+    for line in lines.iter_mut() {
+        if marked(line) {
+            let t = line.trim_end();
+            let t = t
+                .strip_suffix('↵')
+                .or_else(|| t.strip_suffix('+'))
+                .unwrap_or(t);
+            *line = t.to_string();
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! One call for front ends: text in → plan + analysis + hints, plus the CLI's JSON contract.
+
+use super::analysis::{analyse, Analysis};
+use super::error::ParseError;
+use super::hints::{hints, Hint};
+use super::model::Plan;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// Everything the page and the CLI show.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Report {
+    pub plan: Plan,
+    pub analysis: Analysis,
+    pub hints: Vec<Hint>,
+}
+
+/// Parses (format auto-detected), analyses and derives hints.
+pub fn explain(input: &str) -> Result<Report, ParseError> {
+    let plan = super::parse(input)?;
+    let analysis = analyse(&plan);
+    let hints = hints(&plan, &analysis);
+    Ok(Report {
+        plan,
+        analysis,
+        hints,
+    })
+}
+
+/// Numbers as JSON: integral values print without a fraction (`10`, not `10.0`).
+fn num(value: Option<f64>) -> Value {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => json!(v as i64),
+        Some(v) => json!(v),
+        None => Value::Null,
+    }
+}
+
+impl Report {
+    /// The `pgdojo explain --format json` document (field names are a stable contract; absent
+    /// values are `null`).
+    pub fn contract_json(&self) -> Value {
+        let nodes = self.plan.preorder();
+        // Build bottom-up so deep plans need no recursion: children have larger pre-order indices.
+        let mut built: Vec<Option<Value>> = vec![None; nodes.len()];
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        for m in &self.analysis.nodes {
+            if let Some(p) = m.parent {
+                if let Some(list) = children.get_mut(p) {
+                    list.push(m.index);
+                }
+            }
+        }
+        for i in (0..nodes.len()).rev() {
+            let node = nodes[i];
+            let m = self.analysis.nodes.get(i);
+            let kids: Vec<Value> = children[i]
+                .iter()
+                .filter_map(|&k| built.get_mut(k).and_then(Option::take))
+                .collect();
+            let mut obj = Map::new();
+            obj.insert("node_type".into(), json!(node.node_type));
+            obj.insert("display_name".into(), json!(node.display_name));
+            obj.insert("join_type".into(), json!(node.join_type));
+            obj.insert("strategy".into(), json!(node.strategy));
+            obj.insert("partial_mode".into(), json!(node.partial_mode));
+            obj.insert("operation".into(), json!(node.operation));
+            obj.insert("relation".into(), json!(node.relation));
+            obj.insert("schema".into(), json!(node.schema));
+            obj.insert("alias".into(), json!(node.alias));
+            obj.insert("index".into(), json!(node.index));
+            obj.insert(
+                "parent_relationship".into(),
+                json!(node.parent_relationship),
+            );
+            obj.insert("subplan_name".into(), json!(node.subplan_name));
+            obj.insert("startup_cost".into(), num(node.startup_cost));
+            obj.insert("total_cost".into(), num(node.total_cost));
+            obj.insert("plan_rows".into(), num(node.plan_rows));
+            obj.insert("actual_rows".into(), num(node.actual_rows));
+            obj.insert("actual_loops".into(), num(node.actual_loops));
+            obj.insert("inclusive_ms".into(), json!(m.and_then(|m| m.inclusive_ms)));
+            obj.insert("exclusive_ms".into(), json!(m.and_then(|m| m.exclusive_ms)));
+            obj.insert("rows_total".into(), num(m.and_then(|m| m.rows_total)));
+            obj.insert(
+                "misestimate_factor".into(),
+                json!(m.and_then(|m| m.misestimate.as_ref().map(|e| e.factor))),
+            );
+            obj.insert("children".into(), Value::Array(kids));
+            built[i] = Some(Value::Object(obj));
+        }
+        let plan = built.into_iter().next().flatten().unwrap_or(Value::Null);
+        let hints: Vec<Value> = self
+            .hints
+            .iter()
+            .map(|h| {
+                json!({
+                    "id": h.id,
+                    "node": h.node,
+                    "message": h.message,
+                    "severity": h.severity,
+                    "fix": h.fix,
+                    "docs_url": h.docs_url,
+                })
+            })
+            .collect();
+        json!({
+            "input_format": self.plan.input_format.name(),
+            "planning_ms": num(self.plan.planning_ms),
+            "execution_ms": num(self.plan.execution_ms),
+            "plan": plan,
+            "hints": hints,
+        })
+    }
+}
