@@ -11,6 +11,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Scenario {
+    /// A short title (presets, exported files).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// What the scenario shows; free text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
     /// Seed of the simulator's own PRNG: same seed and scenario, same result everywhere.
     pub seed: u64,
     /// The run ends when this many requests have arrived.
@@ -21,6 +27,8 @@ pub struct Scenario {
     pub batches: u32,
     /// Report the fraction of pool waits longer than each of these (ms), with confidence intervals.
     pub wait_thresholds_ms: Vec<f64>,
+    /// Time-series resolution in simulated ms (doubles automatically on long runs); 0 = no series.
+    pub series_interval_ms: f64,
     pub traffic: Traffic,
     pub work: Work,
     pub pool: PoolConfig,
@@ -106,11 +114,14 @@ pub struct DatabaseConfig {
 impl Default for Scenario {
     fn default() -> Self {
         Scenario {
+            name: String::new(),
+            description: String::new(),
             seed: 1,
             requests: 100_000,
             warmup_requests: 0,
             batches: 20,
             wait_thresholds_ms: Vec::new(),
+            series_interval_ms: 1000.0,
             traffic: Traffic::default(),
             work: Work::default(),
             pool: PoolConfig::default(),
@@ -214,6 +225,10 @@ impl Scenario {
         })?;
         check(self.wait_thresholds_ms.len() <= 16, || {
             "at most 16 wait thresholds".to_string()
+        })?;
+        let si = self.series_interval_ms;
+        check(si == 0.0 || (si.is_finite() && si >= 0.001), || {
+            format!("series_interval_ms must be 0 (off) or >= 0.001, got {si}")
         })?;
         for &t in &self.wait_thresholds_ms {
             nonneg("wait threshold", t)?;

@@ -4,17 +4,17 @@
 //! top mantissa bits, so bucketing is exact and platform-independent). A bucket's midpoint is within
 //! 1/256 (0.4 %) of any value in it. Zero is counted apart: most requests of a healthy pool wait 0.
 
-/// Sub-buckets per power of two, as a bit count.
-const SUB_BITS: u32 = 7;
-const SUBS: usize = 1 << SUB_BITS;
+/// Sub-buckets per power of two, as a bit count, of the exact histogram.
+const FINE_BITS: u32 = 7;
 /// Smallest and largest exponents kept: 2^-40 ms (about 1e-12 ms) to 2^62 ms.
 const MIN_EXP: i32 = -40;
 const MAX_EXP: i32 = 62;
-const BUCKETS: usize = ((MAX_EXP - MIN_EXP + 1) as usize) * SUBS;
+const OCTAVES: usize = (MAX_EXP - MIN_EXP + 1) as usize;
 
 /// Counts of durations (ms), with exact count, sum, min and max.
 #[derive(Clone, Debug)]
 pub struct Histogram {
+    sub_bits: u32,
     zeros: u64,
     counts: Vec<u64>,
     count: u64,
@@ -29,34 +29,44 @@ impl Default for Histogram {
     }
 }
 
-fn bucket_of(v: f64) -> usize {
+fn bucket_of(v: f64, sub_bits: u32) -> usize {
+    let subs = 1usize << sub_bits;
     let bits = v.to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32 - 1023;
     if exp < MIN_EXP {
         return 0;
     }
     if exp > MAX_EXP {
-        return BUCKETS - 1;
+        return OCTAVES * subs - 1;
     }
-    let sub = ((bits >> (52 - SUB_BITS)) as usize) & (SUBS - 1);
-    ((exp - MIN_EXP) as usize) * SUBS + sub
+    let sub = ((bits >> (52 - sub_bits)) as usize) & (subs - 1);
+    ((exp - MIN_EXP) as usize) * subs + sub
 }
 
 /// The midpoint of a bucket.
-fn midpoint(index: usize) -> f64 {
-    let exp = (index / SUBS) as i32 + MIN_EXP;
-    let sub = (index % SUBS) as f64;
+fn midpoint(index: usize, sub_bits: u32) -> f64 {
+    let subs = 1usize << sub_bits;
+    let exp = (index / subs) as i32 + MIN_EXP;
+    let sub = (index % subs) as f64;
     // 2^exp built from its bits: exact on every platform.
     let base = f64::from_bits(((exp + 1023) as u64) << 52);
-    base * (1.0 + (sub + 0.5) / SUBS as f64)
+    base * (1.0 + (sub + 0.5) / subs as f64)
 }
 
 impl Histogram {
-    /// An empty histogram.
+    /// An empty histogram with quantiles within 0.4 %.
     pub fn new() -> Self {
+        Self::with_sub_bits(FINE_BITS)
+    }
+
+    /// An empty histogram with 2^`sub_bits` buckets per power of two (1..=10): coarser ones are
+    /// cheaper to clear, for per-interval time series.
+    pub fn with_sub_bits(sub_bits: u32) -> Self {
+        let sub_bits = sub_bits.clamp(1, 10);
         Histogram {
+            sub_bits,
             zeros: 0,
-            counts: vec![0; BUCKETS],
+            counts: vec![0; OCTAVES << sub_bits],
             count: 0,
             sum: 0.0,
             min: f64::INFINITY,
@@ -74,8 +84,18 @@ impl Histogram {
         if v == 0.0 {
             self.zeros += 1;
         } else {
-            self.counts[bucket_of(v)] += 1;
+            self.counts[bucket_of(v, self.sub_bits)] += 1;
         }
+    }
+
+    /// Forgets every value, keeping the resolution.
+    pub fn clear(&mut self) {
+        self.counts.iter_mut().for_each(|c| *c = 0);
+        self.zeros = 0;
+        self.count = 0;
+        self.sum = 0.0;
+        self.min = f64::INFINITY;
+        self.max = 0.0;
     }
 
     /// Number of values recorded.
@@ -122,7 +142,7 @@ impl Histogram {
         for (i, &c) in self.counts.iter().enumerate() {
             seen += c;
             if seen >= rank {
-                return midpoint(i).clamp(self.min, self.max);
+                return midpoint(i, self.sub_bits).clamp(self.min, self.max);
             }
         }
         self.max

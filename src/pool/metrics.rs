@@ -18,7 +18,7 @@ pub enum FailCause {
 /// The wait quantiles tracked per batch.
 pub const WAIT_PROBS: [f64; 3] = [0.5, 0.95, 0.99];
 
-/// Piecewise-constant levels integrated over simulated time.
+/// Piecewise-constant levels integrated over simulated time since the start (cumulative).
 #[derive(Clone, Debug, Default)]
 pub struct Areas {
     pub busy: f64,
@@ -50,6 +50,8 @@ pub struct Metrics {
     pub wait: Histogram,
     pub latency: Histogram,
     pub areas: Areas,
+    /// `areas` when the measured window started.
+    pub window_base: Areas,
     pub wait_bm: BatchMeans,
     pub waited_bm: BatchMeans,
     pub wait_q_bm: BatchQuantiles,
@@ -79,6 +81,7 @@ impl Metrics {
             wait: Histogram::new(),
             latency: Histogram::new(),
             areas: Areas::default(),
+            window_base: Areas::default(),
             wait_bm: BatchMeans::new(batch_size),
             waited_bm: BatchMeans::new(batch_size),
             wait_q_bm: BatchQuantiles::new(batch_size, &WAIT_PROBS),

@@ -18,7 +18,8 @@ impl Simulation {
         let m = &self.metrics;
         let window = (self.now - m.window_start).max(0.0);
         let per_ms = |area: f64| if window > 0.0 { area / window } else { 0.0 };
-        let mean_busy = per_ms(m.areas.busy);
+        let (a, b) = (&m.areas, &m.window_base);
+        let mean_busy = per_ms(a.busy - b.busy);
         let hold_rate = per_ms(m.window_hold_sum);
         let littles_law_error = if mean_busy > 0.0 {
             (mean_busy - hold_rate).abs() / mean_busy
@@ -64,10 +65,10 @@ impl Simulation {
             } else {
                 0.0
             },
-            mean_waiting: per_ms(m.areas.waiting),
-            mean_in_flight: per_ms(m.areas.in_flight),
-            mean_db_busy_cores: per_ms(m.areas.db_busy_cores),
-            mean_open_connections: per_ms(m.areas.open_connections),
+            mean_waiting: per_ms(a.waiting - b.waiting),
+            mean_in_flight: per_ms(a.in_flight - b.in_flight),
+            mean_db_busy_cores: per_ms(a.db_busy_cores - b.db_busy_cores),
+            mean_open_connections: per_ms(a.open_connections - b.open_connections),
             connections_opened: m.connections_opened,
             waiting_at_end: self.waiting,
             events: self.events_done,

@@ -12,6 +12,7 @@ use super::metrics::{FailCause, Metrics};
 use super::pool_state::{PoolState, Waiter};
 use super::request::{DbJob, Event, Held, Opener, Request};
 use super::rng::Rng;
+use super::series::{Counters, Series, SeriesPoint};
 use serde::{Deserialize, Serialize};
 
 /// Random streams: traffic and work are apart from everything else, so that pool settings never
@@ -55,6 +56,7 @@ pub struct Simulation {
     arrival_mean_ms: f64,
     pub(crate) finished: bool,
     pub(crate) metrics: Metrics,
+    series: Option<Series>,
 }
 
 impl Simulation {
@@ -84,6 +86,8 @@ impl Simulation {
             arrival_mean_ms: 1000.0 / scenario.traffic.arrival_rate,
             finished: false,
             metrics: Metrics::new(batch_size, &scenario.wait_thresholds_ms),
+            series: (scenario.series_interval_ms > 0.0)
+                .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
         };
         let first = sim.traffic_rng.exp(sim.arrival_mean_ms);
@@ -140,8 +144,29 @@ impl Simulation {
         }
     }
 
-    /// Moves the clock, integrating the time averages over the elapsed interval.
+    /// Moves the clock, integrating the time averages and closing time-series points on the way.
     fn advance_to(&mut self, t: f64) {
+        loop {
+            let boundary = match &self.series {
+                Some(s) if s.next_boundary() <= t => s.next_boundary(),
+                _ => break,
+            };
+            self.integrate(boundary);
+            let counters = Counters {
+                arrived: self.metrics.arrived,
+                completed: self.metrics.completed,
+                failed: self.metrics.failed(),
+            };
+            if let Some(s) = self.series.as_mut() {
+                s.close(&self.metrics.areas, counters);
+            }
+        }
+        self.integrate(t);
+        self.now = t;
+    }
+
+    /// Adds the levels held since the last change, up to `t`.
+    fn integrate(&mut self, t: f64) {
         let dt = t - self.last_time;
         if dt > 0.0 {
             let a = &mut self.metrics.areas;
@@ -151,9 +176,8 @@ impl Simulation {
             a.db_active += self.db.active() as f64 * dt;
             a.db_busy_cores += self.db.busy_cores() * dt;
             a.open_connections += self.db_connections as f64 * dt;
+            self.last_time = t;
         }
-        self.last_time = t;
-        self.now = t;
     }
 
     fn db_changed(&mut self) {
@@ -217,7 +241,7 @@ impl Simulation {
     fn start_window(&mut self) {
         let m = &mut self.metrics;
         m.window_start = self.now;
-        m.areas = Default::default();
+        m.window_base = m.areas.clone();
         m.window_completed = 0;
         m.window_hold_sum = 0.0;
     }
@@ -426,14 +450,23 @@ impl Simulation {
             m.window_completed += 1;
             m.window_hold_sum += self.now - held.acquired;
         }
+        let latency = self.now - held.request.arrival;
         if held.request.measured {
-            m.latency(self.now - held.request.arrival);
+            m.latency(latency);
+        }
+        if let Some(s) = self.series.as_mut() {
+            s.record_latency(latency);
         }
         if held.direct {
             self.db_connections -= 1;
         } else {
             self.hand_over(held.request.instance as usize);
         }
+    }
+
+    /// The time series so far (empty when `series_interval_ms` is 0).
+    pub fn series(&self) -> &[SeriesPoint] {
+        self.series.as_ref().map_or(&[], |s| &s.points)
     }
 
     /// The live view.
