@@ -105,6 +105,23 @@ fn stories_hold() {
         over.throughput_rps <= 2000.0 * 1.05,
         "10 connections x 5 ms = 2000/s at most"
     );
+    // Closed loop: the interactive response-time law X = N / (R + Z).
+    let users = &all["closed_loop_users"];
+    let law = 200.0 / ((users.latency_ms.mean + 100.0) / 1000.0);
+    assert!(
+        (users.throughput_rps / law - 1.0).abs() < 0.03,
+        "{} vs {law}",
+        users.throughput_rps
+    );
+    // 4 connections x 2 ms cap throughput at 2000/s, so the users queue: the pool is nearly full.
+    assert!(users.mean_busy_connections > 3.5 && users.throughput_rps < 2000.0);
+    // Bursts: a mean load of 454 req/s (23 % busy) yet queues and timeouts in every burst.
+    let bursty = &all["bursty_mmpp"];
+    assert!(
+        bursty.p_wait > 0.1 && bursty.wait_ms.p99 > 20.0,
+        "{:?}",
+        bursty.wait_ms
+    );
     // The Oracle demo: 96 connections on 8 cores collapse (once a burst pushes concurrency up, the
     // USL capacity falls towards 214/s and never recovers); 8 keep up.
     let (big, small) = (&all["oracle_big_pool"], &all["oracle_small_pool"]);

@@ -4,7 +4,9 @@
 //! in a share link. Every field has a default, so a scenario file only names what it changes; unknown
 //! fields are rejected so that a typo cannot silently fall back to a default. Schema: docs/pool-scenario.md.
 
+use super::closed_loop::ClosedLoop;
 use super::dist::Dist;
+use super::traffic::Pattern;
 use serde::{Deserialize, Serialize};
 
 /// A complete simulation scenario.
@@ -41,6 +43,10 @@ pub struct Scenario {
 pub struct Traffic {
     /// Poisson arrivals per second, over all instances (spread uniformly at random).
     pub arrival_rate: f64,
+    /// How the rate varies over time (default: constant).
+    pub pattern: Pattern,
+    /// Closed-loop users instead of open-loop arrivals (`null` = open loop).
+    pub closed_loop: Option<ClosedLoop>,
 }
 
 /// What a request does while it holds a connection.
@@ -134,6 +140,8 @@ impl Default for Traffic {
     fn default() -> Self {
         Traffic {
             arrival_rate: 100.0,
+            pattern: Pattern::Poisson,
+            closed_loop: None,
         }
     }
 }
@@ -237,6 +245,10 @@ impl Scenario {
         check(rate.is_finite() && rate > 0.0, || {
             format!("arrival rate must be a finite number > 0 per second, got {rate}")
         })?;
+        self.traffic.pattern.validate()?;
+        if let Some(c) = &self.traffic.closed_loop {
+            c.validate()?;
+        }
         self.work.db.validate()?;
         self.work.app.validate()?;
         nonneg("rtt_ms", self.work.rtt_ms)?;

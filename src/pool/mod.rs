@@ -9,6 +9,7 @@
 //! while it runs and [`Simulation::report`] at the end. [`sweep_pool`] runs a grid over pool size.
 
 pub mod batch_means;
+pub mod closed_loop;
 pub mod config;
 pub mod database;
 pub mod dist;
@@ -23,11 +24,14 @@ pub mod rng;
 pub mod series;
 pub mod simulation;
 pub mod sweep;
+pub mod traffic;
 pub mod usl;
 
+pub use closed_loop::ClosedLoop;
 pub use config::{DatabaseConfig, PoolConfig, PoolMode, Scenario, Setup, Traffic, Work};
 pub use dist::Dist;
 pub use report::Report;
 pub use series::SeriesPoint;
 pub use simulation::{Simulation, Snapshot};
 pub use sweep::{parse_range, sweep_pool, Sweep, SweepRun};
+pub use traffic::Pattern;

@@ -12,7 +12,12 @@ pub struct Request {
     pub instance: u32,
     /// Arrived after the warm-up.
     pub measured: bool,
+    /// The closed-loop user who sent it, or [`NO_USER`].
+    pub user: u32,
 }
+
+/// Marks open-loop requests.
+pub const NO_USER: u32 = u32::MAX;
 
 /// A request holding a connection since `acquired`.
 #[derive(Clone, Copy, Debug)]
@@ -44,8 +49,10 @@ pub enum DbJob {
 /// Events in the future event list (database completions are kept apart; see `Database`).
 #[derive(Clone, Copy, Debug)]
 pub enum Event {
-    /// The next request arrives.
+    /// The next open-loop request arrives.
     Arrival,
+    /// A closed-loop user finished thinking and sends a request.
+    UserArrival(u32),
     /// A request's app time inside the transaction ends: it commits and releases its connection.
     AppDone(Held),
     /// Check the head waiter's acquire deadline of a pool.

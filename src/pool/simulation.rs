@@ -10,9 +10,10 @@ use super::database::Database;
 use super::event_list::EventList;
 use super::metrics::{FailCause, Metrics};
 use super::pool_state::{PoolState, Waiter};
-use super::request::{DbJob, Event, Held, Opener, Request};
+use super::request::{DbJob, Event, Held, Opener, Request, NO_USER};
 use super::rng::Rng;
 use super::series::{Counters, Series, SeriesPoint};
+use super::traffic::Arrivals;
 use serde::{Deserialize, Serialize};
 
 /// Random streams: traffic and work are apart from everything else, so that pool settings never
@@ -53,7 +54,7 @@ pub struct Simulation {
     pub(crate) in_flight: u64,
     pub(crate) events_done: u64,
     last_time: f64,
-    arrival_mean_ms: f64,
+    arrivals: Arrivals,
     pub(crate) finished: bool,
     pub(crate) metrics: Metrics,
     series: Option<Series>,
@@ -83,15 +84,28 @@ impl Simulation {
             in_flight: 0,
             events_done: 0,
             last_time: 0.0,
-            arrival_mean_ms: 1000.0 / scenario.traffic.arrival_rate,
+            arrivals: Arrivals::new(
+                scenario.traffic.arrival_rate,
+                scenario.traffic.pattern.clone(),
+            ),
             finished: false,
             metrics: Metrics::new(batch_size, &scenario.wait_thresholds_ms),
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
         };
-        let first = sim.traffic_rng.exp(sim.arrival_mean_ms);
-        sim.events.schedule(first, Event::Arrival);
+        match sim.scenario.traffic.closed_loop.clone() {
+            Some(c) => {
+                for user in 0..c.users {
+                    let t = c.think.sample(&mut sim.traffic_rng);
+                    sim.events.schedule(t, Event::UserArrival(user));
+                }
+            }
+            None => {
+                let first = sim.arrivals.next_after(0.0, &mut sim.traffic_rng);
+                sim.events.schedule(first, Event::Arrival);
+            }
+        }
         Ok(sim)
     }
 
@@ -189,7 +203,8 @@ impl Simulation {
 
     fn handle(&mut self, event: Event) {
         match event {
-            Event::Arrival => self.on_arrival(),
+            Event::Arrival => self.on_arrival(NO_USER),
+            Event::UserArrival(user) => self.on_arrival(user),
             Event::AppDone(held) => self.release(held),
             Event::TimeoutCheck(p) => self.on_timeout_check(p),
             Event::SetupNetworkDone(op) => {
@@ -204,7 +219,7 @@ impl Simulation {
         }
     }
 
-    fn on_arrival(&mut self) {
+    fn on_arrival(&mut self, user: u32) {
         let index = self.metrics.arrived;
         self.metrics.arrived += 1;
         self.in_flight += 1;
@@ -224,12 +239,13 @@ impl Simulation {
             app_delay,
             instance,
             measured,
+            user,
         };
         if self.metrics.arrived >= self.scenario.requests {
             self.finished = true;
-        } else {
-            let gap = self.traffic_rng.exp(self.arrival_mean_ms);
-            self.events.schedule(self.now + gap, Event::Arrival);
+        } else if user == NO_USER {
+            let next = self.arrivals.next_after(self.now, &mut self.traffic_rng);
+            self.events.schedule(next, Event::Arrival);
         }
         match self.scenario.pool.mode {
             PoolMode::Pooled => self.acquire(request),
@@ -260,6 +276,18 @@ impl Simulation {
         self.in_flight -= 1;
         if request.measured && at_arrival {
             self.metrics.admission(true);
+        }
+        self.user_answered(request);
+    }
+
+    /// A closed-loop user got an answer (or an error): it thinks, then sends its next request.
+    fn user_answered(&mut self, request: &Request) {
+        if request.user == NO_USER || self.finished {
+            return;
+        }
+        if let Some(c) = &self.scenario.traffic.closed_loop {
+            let t = self.now + c.think.sample(&mut self.traffic_rng);
+            self.events.schedule(t, Event::UserArrival(request.user));
         }
     }
 
@@ -462,6 +490,7 @@ impl Simulation {
         } else {
             self.hand_over(held.request.instance as usize);
         }
+        self.user_answered(&held.request);
     }
 
     /// The time series so far (empty when `series_interval_ms` is 0).
