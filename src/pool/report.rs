@@ -1,0 +1,96 @@
+//! The results of a run: the CLI's JSON contract (field names fixed by the issue) plus extra detail.
+
+use super::batch_means::Interval;
+use serde::{Deserialize, Serialize};
+
+/// Pool-wait distribution (ms) of requests that got a connection.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WaitSummary {
+    pub mean: f64,
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub p999: f64,
+}
+
+/// End-to-end latency (ms) of completed requests: pool wait + hold.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LatencySummary {
+    pub mean: f64,
+    pub p50: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub p999: f64,
+    pub max: f64,
+}
+
+/// Failures by cause.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Failures {
+    /// Rejected because the pool's wait queue was full.
+    pub queue_full: u64,
+    /// Gave up waiting for a connection.
+    pub acquire_timeout: u64,
+    /// The database refused a connection (SQLSTATE 53300 too_many_connections).
+    pub too_many_connections: u64,
+}
+
+/// Batch-means 95 % confidence intervals of the measured window.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Confidence {
+    pub wait_mean: Interval,
+    pub p_wait: Interval,
+    pub wait_p50: Interval,
+    pub wait_p95: Interval,
+    pub wait_p99: Interval,
+    pub latency_mean: Interval,
+    pub p_reject: Interval,
+    /// For each of the scenario's `wait_thresholds_ms`: the fraction of waits longer than it.
+    pub wait_exceeds: Vec<Exceedance>,
+}
+
+/// The fraction of pool waits longer than a threshold.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Exceedance {
+    pub threshold_ms: f64,
+    pub fraction: Interval,
+}
+
+/// One run's results. Counters cover every request; distributions and averages the measured window.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub requests_arrived: u64,
+    pub requests_completed: u64,
+    pub requests_failed: u64,
+    /// Still waiting or holding a connection when the run stopped.
+    pub requests_in_flight: u64,
+    pub failures: Failures,
+    /// Completions per second in the measured window.
+    pub throughput_rps: f64,
+    /// Fraction of measured requests that got a connection only after waiting.
+    pub p_wait: f64,
+    /// Fraction of measured arrivals rejected at once (queue full or no database slot).
+    pub p_reject: f64,
+    pub wait_ms: WaitSummary,
+    pub latency_ms: LatencySummary,
+    /// Time-average number of connections held by requests.
+    pub mean_busy_connections: f64,
+    /// Mean time a completed request held its connection (ms).
+    pub mean_hold_ms: f64,
+    pub mean_waiting: f64,
+    pub mean_in_flight: f64,
+    /// Time-average busy database cores.
+    pub mean_db_busy_cores: f64,
+    pub mean_open_connections: f64,
+    pub connections_opened: u64,
+    /// Requests waiting for a connection when the run stopped.
+    pub waiting_at_end: u64,
+    /// Events handled.
+    pub events: u64,
+    /// |mean busy - throughput × mean hold| / mean busy.
+    pub littles_law_error: f64,
+    /// Simulated time (ms) and the length of the measured window.
+    pub sim_time_ms: f64,
+    pub window_ms: f64,
+    pub confidence: Confidence,
+}

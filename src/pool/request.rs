@@ -1,0 +1,62 @@
+//! A request as the engine carries it, and the engine's event types.
+
+/// A request: sampled entirely at arrival, so runs that differ only in pool settings see the same
+/// traffic and work (common random numbers make sweeps comparable).
+#[derive(Clone, Copy, Debug)]
+pub struct Request {
+    pub arrival: f64,
+    /// Database CPU at concurrency 1 (ms).
+    pub db_work: f64,
+    /// App time plus round trips inside the transaction (ms).
+    pub app_delay: f64,
+    pub instance: u32,
+    /// Arrived after the warm-up.
+    pub measured: bool,
+    /// The closed-loop user who sent it, or [`NO_USER`].
+    pub user: u32,
+}
+
+/// Marks open-loop requests.
+pub const NO_USER: u32 = u32::MAX;
+
+/// A request holding a connection since `acquired`.
+#[derive(Clone, Copy, Debug)]
+pub struct Held {
+    pub request: Request,
+    pub acquired: f64,
+    /// The connection was opened just for this request (no-pool mode).
+    pub direct: bool,
+}
+
+/// Who is waiting for a connection being opened.
+#[derive(Clone, Copy, Debug)]
+pub enum Opener {
+    /// A pool grows by one connection.
+    Pool(u32),
+    /// No-pool mode: a request opens its own connection.
+    Direct(Request),
+}
+
+/// Work on the database CPU.
+#[derive(Clone, Copy, Debug)]
+pub enum DbJob {
+    /// A transaction's queries.
+    Query(Held),
+    /// Server-side authentication of a new connection.
+    Auth(Opener),
+}
+
+/// Events in the future event list (database completions are kept apart; see `Database`).
+#[derive(Clone, Copy, Debug)]
+pub enum Event {
+    /// The next open-loop request arrives.
+    Arrival,
+    /// A closed-loop user finished thinking and sends a request.
+    UserArrival(u32),
+    /// A request's app time inside the transaction ends: it commits and releases its connection.
+    AppDone(Held),
+    /// Check the head waiter's acquire deadline of a pool.
+    TimeoutCheck(u32),
+    /// The network part of a connection setup is done.
+    SetupNetworkDone(Opener),
+}

@@ -1,0 +1,518 @@
+//! The discrete-event engine: a resumable run of one [`Scenario`].
+//!
+//! A page calls [`Simulation::run_for`] with an event budget from each animation frame and reads
+//! [`Simulation::snapshot`] and [`Simulation::report`] in between; the CLI just runs to the end.
+//! Nothing here reads a clock or the OS: time is simulated milliseconds, randomness is the seeded
+//! [`Rng`].
+
+use super::config::{PoolMode, Scenario};
+use super::database::Database;
+use super::event_list::EventList;
+use super::metrics::{FailCause, Metrics};
+use super::pool_state::{PoolState, Waiter};
+use super::request::{DbJob, Event, Held, Opener, Request, NO_USER};
+use super::rng::Rng;
+use super::series::{Counters, Series, SeriesPoint};
+use super::traffic::Arrivals;
+use serde::{Deserialize, Serialize};
+
+/// Random streams: traffic and work are apart from everything else, so that pool settings never
+/// change which requests arrive.
+const TRAFFIC_STREAM: u64 = 1;
+
+/// A live view of the run, cheap to take after every slice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub time_ms: f64,
+    pub arrived: u64,
+    pub completed: u64,
+    pub failed: u64,
+    pub in_flight: u64,
+    pub waiting: u64,
+    pub busy_connections: u64,
+    pub open_connections: u64,
+    pub db_active: u64,
+    pub events: u64,
+    pub finished: bool,
+}
+
+/// One simulation run in progress.
+pub struct Simulation {
+    pub(crate) scenario: Scenario,
+    pub(crate) now: f64,
+    events: EventList<Event>,
+    db: Database<DbJob>,
+    /// The database's next completion as (time, seq), kept out of the heap: it moves whenever the
+    /// number of active queries changes, and re-keying one slot beats piling stale events in the heap.
+    db_next: Option<(f64, u64)>,
+    pools: Vec<PoolState>,
+    traffic_rng: Rng,
+    /// Connections open at the database (including ones being set up).
+    pub(crate) db_connections: u64,
+    pub(crate) busy: u64,
+    pub(crate) waiting: u64,
+    pub(crate) in_flight: u64,
+    pub(crate) events_done: u64,
+    last_time: f64,
+    arrivals: Arrivals,
+    pub(crate) finished: bool,
+    pub(crate) metrics: Metrics,
+    series: Option<Series>,
+}
+
+impl Simulation {
+    /// A new run; the scenario is validated first.
+    pub fn new(scenario: Scenario) -> Result<Simulation, String> {
+        scenario.validate()?;
+        let measured = scenario.requests - scenario.warmup_requests;
+        let batch_size = if scenario.batches == 0 {
+            u64::MAX
+        } else {
+            (measured / u64::from(scenario.batches)).max(1)
+        };
+        let d = &scenario.database;
+        let mut sim = Simulation {
+            now: 0.0,
+            events: EventList::default(),
+            db: Database::new(d.cores, d.usl_sigma, d.usl_kappa),
+            db_next: None,
+            pools: vec![PoolState::default(); scenario.pool.instances as usize],
+            traffic_rng: Rng::new(scenario.seed, TRAFFIC_STREAM),
+            db_connections: 0,
+            busy: 0,
+            waiting: 0,
+            in_flight: 0,
+            events_done: 0,
+            last_time: 0.0,
+            arrivals: Arrivals::new(
+                scenario.traffic.arrival_rate,
+                scenario.traffic.pattern.clone(),
+            ),
+            finished: false,
+            metrics: Metrics::new(batch_size, &scenario.wait_thresholds_ms),
+            series: (scenario.series_interval_ms > 0.0)
+                .then(|| Series::new(scenario.series_interval_ms)),
+            scenario,
+        };
+        match sim.scenario.traffic.closed_loop.clone() {
+            Some(c) => {
+                for user in 0..c.users {
+                    let t = c.think.sample(&mut sim.traffic_rng);
+                    sim.events.schedule(t, Event::UserArrival(user));
+                }
+            }
+            None => {
+                let first = sim.arrivals.next_after(0.0, &mut sim.traffic_rng);
+                sim.events.schedule(first, Event::Arrival);
+            }
+        }
+        Ok(sim)
+    }
+
+    /// The scenario being run.
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    /// Whether the last request has arrived (the run is over).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Handles at most `budget` events; returns how many were handled.
+    pub fn run_for(&mut self, budget: u64) -> u64 {
+        let mut done = 0;
+        while done < budget && !self.finished {
+            let heap_key = self.events.peek_key();
+            let db_first = match (self.db_next, heap_key) {
+                (Some(d), Some(h)) => d.0 < h.0 || (d.0 == h.0 && d.1 < h.1),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => {
+                    // Nothing can ever happen again (cannot occur while arrivals remain).
+                    self.finished = true;
+                    break;
+                }
+            };
+            if db_first {
+                let (t, _) = self.db_next.unwrap_or((self.now, 0));
+                self.advance_to(t);
+                if let Some(job) = self.db.complete_next(t) {
+                    self.db_changed();
+                    self.on_db_done(job);
+                }
+            } else if let Some(s) = self.events.pop() {
+                self.advance_to(s.time);
+                self.handle(s.event);
+            }
+            self.events_done += 1;
+            done += 1;
+        }
+        done
+    }
+
+    /// Runs to the end.
+    pub fn run_to_end(&mut self) {
+        while !self.finished {
+            self.run_for(1 << 16);
+        }
+    }
+
+    /// Moves the clock, integrating the time averages and closing time-series points on the way.
+    fn advance_to(&mut self, t: f64) {
+        loop {
+            let boundary = match &self.series {
+                Some(s) if s.next_boundary() <= t => s.next_boundary(),
+                _ => break,
+            };
+            self.integrate(boundary);
+            let counters = Counters {
+                arrived: self.metrics.arrived,
+                completed: self.metrics.completed,
+                failed: self.metrics.failed(),
+            };
+            if let Some(s) = self.series.as_mut() {
+                s.close(&self.metrics.areas, counters);
+            }
+        }
+        self.integrate(t);
+        self.now = t;
+    }
+
+    /// Adds the levels held since the last change, up to `t`.
+    fn integrate(&mut self, t: f64) {
+        let dt = t - self.last_time;
+        if dt > 0.0 {
+            let a = &mut self.metrics.areas;
+            a.busy += self.busy as f64 * dt;
+            a.waiting += self.waiting as f64 * dt;
+            a.in_flight += self.in_flight as f64 * dt;
+            a.db_active += self.db.active() as f64 * dt;
+            a.db_busy_cores += self.db.busy_cores() * dt;
+            a.open_connections += self.db_connections as f64 * dt;
+            self.last_time = t;
+        }
+    }
+
+    fn db_changed(&mut self) {
+        self.db_next = match self.db.next_completion() {
+            Some(t) => Some((t, self.events.take_seq())),
+            None => None,
+        };
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Arrival => self.on_arrival(NO_USER),
+            Event::UserArrival(user) => self.on_arrival(user),
+            Event::AppDone(held) => self.release(held),
+            Event::TimeoutCheck(p) => self.on_timeout_check(p),
+            Event::SetupNetworkDone(op) => {
+                let auth = self.scenario.pool.setup.auth_cpu_ms;
+                if auth > 0.0 {
+                    self.db.add(self.now, auth, DbJob::Auth(op));
+                    self.db_changed();
+                } else {
+                    self.connection_ready(op);
+                }
+            }
+        }
+    }
+
+    fn on_arrival(&mut self, user: u32) {
+        let index = self.metrics.arrived;
+        self.metrics.arrived += 1;
+        self.in_flight += 1;
+        let measured = index >= self.scenario.warmup_requests;
+        if index == self.scenario.warmup_requests {
+            self.start_window();
+        }
+        // Fixed sampling order per request: instance, work, app time.
+        let rng = &mut self.traffic_rng;
+        let instance = rng.below(self.scenario.pool.instances);
+        let db_work = self.scenario.work.db.sample(rng);
+        let w = &self.scenario.work;
+        let app_delay = w.app.sample(rng) + f64::from(w.round_trips) * w.rtt_ms;
+        let request = Request {
+            arrival: self.now,
+            db_work,
+            app_delay,
+            instance,
+            measured,
+            user,
+        };
+        if self.metrics.arrived >= self.scenario.requests {
+            self.finished = true;
+        } else if user == NO_USER {
+            let next = self.arrivals.next_after(self.now, &mut self.traffic_rng);
+            self.events.schedule(next, Event::Arrival);
+        }
+        match self.scenario.pool.mode {
+            PoolMode::Pooled => self.acquire(request),
+            PoolMode::NoPool => self.open_direct(request),
+        }
+    }
+
+    /// Resets the time averages and window counters: the measured window starts now.
+    fn start_window(&mut self) {
+        let m = &mut self.metrics;
+        m.window_start = self.now;
+        m.window_base = m.areas.clone();
+        m.window_completed = 0;
+        m.window_hold_sum = 0.0;
+    }
+
+    fn setup_is_instant(&self) -> bool {
+        let s = &self.scenario.pool.setup;
+        s.round_trips == 0 && s.auth_cpu_ms == 0.0
+    }
+
+    fn db_has_room(&self) -> bool {
+        self.db_connections < u64::from(self.scenario.app_connection_limit())
+    }
+
+    fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
+        self.metrics.fail(cause);
+        self.in_flight -= 1;
+        if request.measured && at_arrival {
+            self.metrics.admission(true);
+        }
+        self.user_answered(request);
+    }
+
+    /// A closed-loop user got an answer (or an error): it thinks, then sends its next request.
+    fn user_answered(&mut self, request: &Request) {
+        if request.user == NO_USER || self.finished {
+            return;
+        }
+        if let Some(c) = &self.scenario.traffic.closed_loop {
+            let t = self.now + c.think.sample(&mut self.traffic_rng);
+            self.events.schedule(t, Event::UserArrival(request.user));
+        }
+    }
+
+    fn acquire(&mut self, request: Request) {
+        let p = request.instance as usize;
+        let size = self.scenario.pool.size;
+        let pool = &mut self.pools[p];
+        if pool.idle > 0 {
+            pool.idle -= 1;
+            pool.busy += 1;
+            self.admit(&request);
+            self.start_hold(request, false);
+            return;
+        }
+        let can_grow = pool.open() + u32::from(pool.opening) < size;
+        if can_grow && self.setup_is_instant() {
+            if !self.db_has_room() {
+                self.fail(&request, FailCause::TooManyConnections, true);
+                return;
+            }
+            self.db_connections += 1;
+            self.metrics.connections_opened += 1;
+            self.pools[p].busy += 1;
+            self.admit(&request);
+            self.start_hold(request, false);
+            return;
+        }
+        let limit = self
+            .scenario
+            .pool
+            .queue_limit
+            .map_or(usize::MAX, |q| q as usize);
+        if self.pools[p].waiters.len() >= limit {
+            self.fail(&request, FailCause::QueueFull, true);
+            return;
+        }
+        self.admit(&request);
+        self.enqueue(p, request);
+        if can_grow {
+            self.start_opening(p);
+        }
+    }
+
+    fn admit(&mut self, request: &Request) {
+        if request.measured {
+            self.metrics.admission(false);
+        }
+    }
+
+    fn enqueue(&mut self, p: usize, request: Request) {
+        let deadline = request.arrival + self.scenario.pool.acquire_timeout_ms;
+        let pool = &mut self.pools[p];
+        pool.waiters.push_back(Waiter { request, deadline });
+        self.waiting += 1;
+        if !pool.timer_pending {
+            pool.timer_pending = true;
+            let head = pool.waiters.front().map_or(deadline, |w| w.deadline);
+            self.events.schedule(head, Event::TimeoutCheck(p as u32));
+        }
+    }
+
+    fn on_timeout_check(&mut self, p: u32) {
+        let pi = p as usize;
+        self.pools[pi].timer_pending = false;
+        while let Some(w) = self.pools[pi].waiters.front().copied() {
+            if w.deadline > self.now {
+                self.pools[pi].timer_pending = true;
+                self.events.schedule(w.deadline, Event::TimeoutCheck(p));
+                break;
+            }
+            self.pools[pi].waiters.pop_front();
+            self.waiting -= 1;
+            self.fail(&w.request, FailCause::AcquireTimeout, false);
+        }
+    }
+
+    /// Starts opening one connection for pool `p` if it has waiters and room (one at a time).
+    fn start_opening(&mut self, p: usize) {
+        let size = self.scenario.pool.size;
+        let pool = &self.pools[p];
+        if pool.opening || pool.waiters.is_empty() || pool.open() >= size {
+            return;
+        }
+        if !self.db_has_room() {
+            // The database refuses: the request that triggered the attempt gets the error.
+            if let Some(w) = self.pools[p].waiters.pop_front() {
+                self.waiting -= 1;
+                self.fail(&w.request, FailCause::TooManyConnections, false);
+            }
+            return;
+        }
+        self.pools[p].opening = true;
+        self.db_connections += 1;
+        self.metrics.connections_opened += 1;
+        let s = &self.scenario;
+        let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
+        self.events.schedule(
+            self.now + network,
+            Event::SetupNetworkDone(Opener::Pool(p as u32)),
+        );
+    }
+
+    /// No-pool mode: every request opens its own connection.
+    fn open_direct(&mut self, request: Request) {
+        if !self.db_has_room() {
+            self.fail(&request, FailCause::TooManyConnections, true);
+            return;
+        }
+        self.admit(&request);
+        self.db_connections += 1;
+        self.metrics.connections_opened += 1;
+        if self.setup_is_instant() {
+            self.start_hold(request, true);
+        } else {
+            self.waiting += 1;
+            let s = &self.scenario;
+            let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
+            self.events.schedule(
+                self.now + network,
+                Event::SetupNetworkDone(Opener::Direct(request)),
+            );
+        }
+    }
+
+    fn connection_ready(&mut self, op: Opener) {
+        match op {
+            Opener::Pool(p) => {
+                let p = p as usize;
+                self.pools[p].opening = false;
+                self.pools[p].busy += 1;
+                self.hand_over(p);
+                self.start_opening(p);
+            }
+            Opener::Direct(request) => {
+                self.waiting -= 1;
+                self.start_hold(request, true);
+            }
+        }
+    }
+
+    /// A connection of pool `p` (counted busy) is free: the head waiter takes it, or it goes idle.
+    fn hand_over(&mut self, p: usize) {
+        if let Some(w) = self.pools[p].waiters.pop_front() {
+            self.waiting -= 1;
+            self.start_hold(w.request, false);
+        } else {
+            self.pools[p].busy -= 1;
+            self.pools[p].idle += 1;
+        }
+    }
+
+    fn start_hold(&mut self, request: Request, direct: bool) {
+        self.busy += 1;
+        if request.measured {
+            self.metrics.acquired(self.now - request.arrival);
+        }
+        let held = Held {
+            request,
+            acquired: self.now,
+            direct,
+        };
+        self.db.add(self.now, request.db_work, DbJob::Query(held));
+        self.db_changed();
+    }
+
+    fn on_db_done(&mut self, job: DbJob) {
+        match job {
+            DbJob::Query(held) => {
+                if held.request.app_delay > 0.0 {
+                    let t = self.now + held.request.app_delay;
+                    self.events.schedule(t, Event::AppDone(held));
+                } else {
+                    self.release(held);
+                }
+            }
+            DbJob::Auth(op) => self.connection_ready(op),
+        }
+    }
+
+    fn release(&mut self, held: Held) {
+        self.busy -= 1;
+        self.in_flight -= 1;
+        let m = &mut self.metrics;
+        m.completed += 1;
+        // Throughput and Little's law count completions inside the measured window with their full
+        // holds: the check then really tests the time average against the per-request view.
+        if self.now >= m.window_start {
+            m.window_completed += 1;
+            m.window_hold_sum += self.now - held.acquired;
+        }
+        let latency = self.now - held.request.arrival;
+        if held.request.measured {
+            m.latency(latency);
+        }
+        if let Some(s) = self.series.as_mut() {
+            s.record_latency(latency);
+        }
+        if held.direct {
+            self.db_connections -= 1;
+        } else {
+            self.hand_over(held.request.instance as usize);
+        }
+        self.user_answered(&held.request);
+    }
+
+    /// The time series so far (empty when `series_interval_ms` is 0).
+    pub fn series(&self) -> &[SeriesPoint] {
+        self.series.as_ref().map_or(&[], |s| &s.points)
+    }
+
+    /// The live view.
+    pub fn snapshot(&self) -> Snapshot {
+        let open: u64 = self.db_connections;
+        Snapshot {
+            time_ms: self.now,
+            arrived: self.metrics.arrived,
+            completed: self.metrics.completed,
+            failed: self.metrics.failed(),
+            in_flight: self.in_flight,
+            waiting: self.waiting,
+            busy_connections: self.busy,
+            open_connections: open,
+            db_active: self.db.active() as u64,
+            events: self.events_done,
+            finished: self.finished,
+        }
+    }
+}
