@@ -73,6 +73,25 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         let sync_scroll = sync_scroll.clone();
         use_effect(sync_scroll);
     }
+    // Bring a newly highlighted range into view (only when it is outside the visible lines).
+    {
+        let textarea = textarea.clone();
+        let sync_scroll = sync_scroll.clone();
+        use_effect_with(props.highlight, move |highlight| {
+            if let (Some((first, last)), Some(area)) =
+                (*highlight, textarea.cast::<HtmlTextAreaElement>())
+            {
+                let top = (first.max(1) - 1) as f64 * LINE_HEIGHT_PX;
+                let bottom = last.max(first) as f64 * LINE_HEIGHT_PX;
+                let view_top = f64::from(area.scroll_top());
+                let view_bottom = view_top + f64::from(area.client_height());
+                if top < view_top || bottom > view_bottom {
+                    area.set_scroll_top((top - 2.0 * LINE_HEIGHT_PX).max(0.0) as i32);
+                    sync_scroll();
+                }
+            }
+        });
+    }
     let onscroll = {
         let sync_scroll = sync_scroll.clone();
         Callback::from(move |_: Event| sync_scroll())

@@ -36,9 +36,15 @@ export const tests = [
       assert((await page.$$(".finding .safe-sql pre")).length >= 1, "a safe rewrite is shown");
       await page.click(".finding .rule-doc summary");
       assert(await page.isVisible(".finding .rule-doc[open] a"), "rule docs open with a docs link");
+      // The overview lists the worst finding first and jumps to its statement.
+      const first = await page.textContent(".overview-list li:first-child");
+      assert(first.startsWith("error"), `worst first: ${first}`);
+      await page.click(".overview-list li:first-child button");
+      await page.waitForSelector(".statement.selected");
+      await page.waitForSelector(".editor-band-mark");
       // Selecting a statement highlights it in the editor.
       await page.click("#statement-1 .statement-head");
-      await page.waitForSelector(".editor-band-mark");
+      await page.waitForSelector("#statement-1.selected");
       await ctx.screenshot(page, "lint-dangerous");
     },
   },

@@ -3,6 +3,7 @@
 
 mod finding;
 mod lock_badge;
+mod overview;
 mod statement;
 mod timeline;
 
@@ -17,6 +18,7 @@ use crate::ui::components::code_editor::CodeEditor;
 use crate::ui::components::share_button::ShareButton;
 use crate::ui::{fragment, icons, persist};
 
+use overview::FindingsOverview;
 use statement::StatementCard;
 use timeline::LockTimeline;
 
@@ -141,9 +143,25 @@ pub fn LintPage() -> Html {
         Callback::from(move |_: ()| crate::share::encode(&*state))
     };
     let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |index: usize| selected.set(Some(index)))
+        let (selected, show_all) = (selected.clone(), show_all.clone());
+        Callback::from(move |index: usize| {
+            // A statement past the first batch must be rendered before it can be shown.
+            if index >= FIRST_STATEMENTS {
+                show_all.set(true);
+            }
+            selected.set(Some(index));
+        })
     };
+    // Bring the selected statement's card into view.
+    use_effect_with(*selected, |selected| {
+        if let Some(card) = selected
+            .and_then(|i| gloo::utils::document().get_element_by_id(&format!("statement-{i}")))
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            card.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 
     let highlight = selected
         .and_then(|i| report.statements.get(i))
@@ -199,6 +217,7 @@ pub fn LintPage() -> Html {
                 </div>
                 <div class="split-output">
                     <Summary report={report.clone()} />
+                    <FindingsOverview report={report.clone()} on_select={on_select.clone()} />
                     <LockTimeline report={report.clone()} selected={*selected} on_select={on_select.clone()} />
                     <h2 class="section-title">{ "Statements" }</h2>
                     <ol class="statement-list" aria-label="Statements">
