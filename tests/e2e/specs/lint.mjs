@@ -78,6 +78,14 @@ export const tests = [
       await page.waitForSelector("#lint-sql");
       equal(await page.inputValue("#lint-sql"), "DROP TABLE legacy_orders;\n", "draft after reload");
       await ctx.screenshot(page, "lint-draft");
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        assert(overflow <= 0, `the linter overflows by ${overflow} px at ${width} px`);
+      }
+      await ctx.screenshot(page, "lint-phone");
     },
   },
   {
