@@ -26,7 +26,7 @@ pub use analysis::{analyse, Analysis, NodeMetrics};
 pub use error::ParseError;
 pub use hints::{hints, Hint};
 pub use model::{InputFormat, Node, Plan};
-pub use report::{explain, Report};
+pub use report::{explain, to_json, Report};
 
 /// Parses EXPLAIN output in any supported format (auto-detected) into the plan model.
 pub fn parse(input: &str) -> Result<Plan, ParseError> {
