@@ -3,6 +3,17 @@
 //! Parses whatever a client printed for `EXPLAIN` (TEXT, JSON, YAML, XML, psql-decorated) into one plan
 //! model, computes inclusive and exclusive times, misestimates and buffers, and derives actionable hints.
 //!
+//! Public API for front ends:
+//! - [`explain`]: text in (any format, auto-detected) → [`Report`] = normalised [`Plan`] +
+//!   [`Analysis`] (per-node metrics in pre-order) + [`Hint`]s. Never panics; errors are [`ParseError`].
+//! - [`to_json`] serialises a whole report (every model type is serde `Serialize`/`Deserialize`);
+//!   [`Report::contract_json`] is the stable document printed by `pgdojo explain --format json`.
+//! - [`parse`], [`analyse`] and [`hints`] are the three steps on their own.
+//!
+//! Layout: `decorations` strips what clients print around a plan, `detect` picks the format,
+//! `text` and `structured` (JSON/YAML/XML via one generic `doc` tree) build the [`model`],
+//! `names` and `properties` are the shared vocabulary that makes all formats agree.
+//!
 //! The browser page and the CLI use the same entry point:
 //! ```
 //! let report = pgdojo::explain::explain("Seq Scan on t  (cost=0.00..1.10 rows=10 width=4)").unwrap();
