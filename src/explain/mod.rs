@@ -47,6 +47,15 @@ pub fn parse(input: &str) -> Result<Plan, ParseError> {
     let cleaned = decorations::clean(input);
     let body = structured_body(&cleaned.lines);
     let format = detect::detect(&body);
+    if format == InputFormat::Text {
+        // auto_explain's YAML starts with `Query Text: ...` and has a top-level `Plan:` map.
+        if let Some(start) = detect::auto_explain_yaml_start(&cleaned.lines) {
+            let yaml = cleaned.lines[start..].join("\n");
+            if let Ok(plan) = structured::parse(&yaml, InputFormat::Yaml) {
+                return Ok(plan);
+            }
+        }
+    }
     match format {
         InputFormat::Text => text::parse(&cleaned),
         // A prompt such as `[123]postgres=#` can look like JSON: fall back to TEXT when that fails.
