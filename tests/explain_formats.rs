@@ -115,3 +115,22 @@ fn all_captures_agree_across_formats() {
         assert!(plan.node_count() >= 1);
     }
 }
+
+#[test]
+fn reports_round_trip_through_serde_json() {
+    for name in [
+        "cte_subplans.yaml",
+        "parallel_hash_join.xml",
+        "trigger_insert.txt",
+    ] {
+        let text = std::fs::read_to_string(Path::new(DIR).join(name)).expect("fixture");
+        let report = pgdojo::explain::explain(&text).expect("parses");
+        let json = pgdojo::explain::to_json(&report);
+        let back: pgdojo::explain::Report = serde_json::from_str(&json).expect("deserialises");
+        // The plan holds the input's short decimals and comes back exactly; derived analysis numbers
+        // may differ in the last bit with the default float parser, so they are checked by count.
+        assert!(back.plan == report.plan, "{name}: plan changed");
+        assert_eq!(back.analysis.nodes.len(), report.analysis.nodes.len());
+        assert_eq!(back.hints, report.hints);
+    }
+}

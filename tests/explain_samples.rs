@@ -48,6 +48,19 @@ fn check(name: &str, input: &str, expected: usize) -> Result<InputFormat, String
             plan.node_count()
         ));
     }
+    // When the sample measures costs / actual rows, every node must have them (a wrapped or
+    // mis-split header line would lose them).
+    let masked = input.contains("N.N") || input.contains("=N");
+    if input.contains("cost=") && !masked {
+        if let Some(n) = plan.preorder().iter().find(|n| n.total_cost.is_none()) {
+            return Err(format!("{name}: {} has no cost", n.display_name));
+        }
+    }
+    if input.contains("loops=") && !masked {
+        if let Some(n) = plan.preorder().iter().find(|n| n.actual_loops.is_none()) {
+            return Err(format!("{name}: {} has no actual loops", n.display_name));
+        }
+    }
     // Analysis and hints must run on every sample too.
     let report = explain(input).map_err(|e| e.to_string())?;
     assert_eq!(

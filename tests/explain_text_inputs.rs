@@ -139,3 +139,8 @@ fn pgadmin_quoted_rows() {
 fn parallel_workers_and_jit() {
     check("parallel-workers");
 }
+
+#[test]
+fn auto_explain_yaml() {
+    check("auto-explain-yaml");
+}

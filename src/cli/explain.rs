@@ -40,7 +40,7 @@ pub fn run(args: ExplainArgs) -> u8 {
     let report = match explain(&input) {
         Ok(report) => report,
         Err(error) => {
-            eprintln!("pgdojo explain: not an EXPLAIN plan: {error}");
+            eprintln!("pgdojo explain: the input is not an EXPLAIN plan ({error})");
             return 2;
         }
     };

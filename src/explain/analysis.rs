@@ -31,6 +31,8 @@ pub struct Misestimate {
 pub struct NodeMetrics {
     pub index: usize,
     pub parent: Option<usize>,
+    /// Pre-order indices of the direct children, in plan order.
+    pub children: Vec<usize>,
     pub depth: usize,
     pub inclusive_ms: Option<f64>,
     pub exclusive_ms: Option<f64>,
@@ -304,6 +306,7 @@ pub fn analyse(plan: &Plan) -> Analysis {
         let m = NodeMetrics {
             index: i,
             parent: parent_of[i],
+            children: child_ids[i].clone(),
             depth: depth_of[i],
             inclusive_ms: inclusive[i],
             exclusive_ms: exclusive,

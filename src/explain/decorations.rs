@@ -103,11 +103,15 @@ pub fn clean(input: &str) -> Cleaned {
             && !line.is_empty()
             && !line.starts_with(' ')
             && !is_footer(&line)
-            && out.last().is_some_and(|l| !l.trim().is_empty());
+            && out.last().is_some_and(|l: &String| !l.trim().is_empty());
+        // Lines stay untrimmed until the end: a terminal wrap can split right after a space.
         match out.last_mut() {
-            Some(prev) if wrapped => prev.push_str(line.trim_end()),
-            _ => out.push(line.trim_end().to_string()),
+            Some(prev) if wrapped => prev.push_str(&line),
+            _ => out.push(line),
         }
+    }
+    for line in out.iter_mut() {
+        line.truncate(line.trim_end().len());
     }
     Cleaned {
         lines: out,

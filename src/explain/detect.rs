@@ -17,3 +17,20 @@ pub fn detect(cleaned: &str) -> InputFormat {
     }
     InputFormat::Text
 }
+
+/// Index of the first line of an auto_explain YAML document (`Query Text: ...` followed by a
+/// top-level `Plan:` whose map holds `Node Type:`), if the lines are one.
+pub fn auto_explain_yaml_start(lines: &[String]) -> Option<usize> {
+    let plan = lines.iter().position(|l| l.trim_end() == "Plan:")?;
+    let nested_node = lines
+        .get(plan + 1)
+        .is_some_and(|l| l.starts_with(' ') && l.trim_start().starts_with("Node Type:"));
+    if !nested_node {
+        return None;
+    }
+    let start = lines[..plan]
+        .iter()
+        .rposition(|l| l.starts_with("Query Text:"))
+        .unwrap_or(plan);
+    Some(start)
+}

@@ -338,13 +338,12 @@ fn plan_hints(plan: &Plan, analysis: &Analysis, out: &mut Vec<Hint>) {
 /// Rows (all loops) produced by the outer (data-producing) child of node `index`: InitPlans and
 /// SubPlans are skipped.
 fn m_child_rows(index: usize, analysis: &Analysis, nodes: &[&Node]) -> Option<f64> {
-    analysis
-        .nodes
+    let m = analysis.nodes.get(index)?;
+    m.children
         .iter()
-        .skip(index + 1)
-        .take_while(|m| m.depth > analysis.nodes[index].depth)
-        .find(|m| m.parent == Some(index) && nodes[m.index].subplan_name.is_none())
-        .and_then(|m| m.rows_total)
+        .find(|&&k| nodes[k].subplan_name.is_none())
+        .and_then(|&k| analysis.nodes.get(k))
+        .and_then(|c| c.rows_total)
 }
 
 /// True when a `Limit` sits above node `index`: nodes below a Limit stop early, so returning fewer
@@ -362,14 +361,7 @@ fn under_limit(index: usize, analysis: &Analysis, nodes: &[&Node]) -> bool {
 
 /// Pre-order index of the child whose parent relationship is `Inner` (else the second child).
 fn inner_child(index: usize, analysis: &Analysis, nodes: &[&Node]) -> Option<usize> {
-    let kids: Vec<usize> = analysis
-        .nodes
-        .iter()
-        .skip(index + 1)
-        .take_while(|m| m.depth > analysis.nodes[index].depth)
-        .filter(|m| m.parent == Some(index))
-        .map(|m| m.index)
-        .collect();
+    let kids = &analysis.nodes.get(index)?.children;
     kids.iter()
         .copied()
         .find(|&k| nodes[k].parent_relationship.as_deref() == Some("Inner"))

@@ -3,6 +3,17 @@
 //! Parses whatever a client printed for `EXPLAIN` (TEXT, JSON, YAML, XML, psql-decorated) into one plan
 //! model, computes inclusive and exclusive times, misestimates and buffers, and derives actionable hints.
 //!
+//! Public API for front ends:
+//! - [`explain`]: text in (any format, auto-detected) → [`Report`] = normalised [`Plan`] +
+//!   [`Analysis`] (per-node metrics in pre-order) + [`Hint`]s. Never panics; errors are [`ParseError`].
+//! - [`to_json`] serialises a whole report (every model type is serde `Serialize`/`Deserialize`);
+//!   [`Report::contract_json`] is the stable document printed by `pgdojo explain --format json`.
+//! - [`parse`], [`analyse`] and [`hints`] are the three steps on their own.
+//!
+//! Layout: `decorations` strips what clients print around a plan, `detect` picks the format,
+//! `text` and `structured` (JSON/YAML/XML via one generic `doc` tree) build the [`model`],
+//! `names` and `properties` are the shared vocabulary that makes all formats agree.
+//!
 //! The browser page and the CLI use the same entry point:
 //! ```
 //! let report = pgdojo::explain::explain("Seq Scan on t  (cost=0.00..1.10 rows=10 width=4)").unwrap();
@@ -26,7 +37,7 @@ pub use analysis::{analyse, Analysis, NodeMetrics};
 pub use error::ParseError;
 pub use hints::{hints, Hint};
 pub use model::{InputFormat, Node, Plan};
-pub use report::{explain, Report};
+pub use report::{explain, to_json, Report};
 
 /// Parses EXPLAIN output in any supported format (auto-detected) into the plan model.
 pub fn parse(input: &str) -> Result<Plan, ParseError> {
@@ -36,6 +47,15 @@ pub fn parse(input: &str) -> Result<Plan, ParseError> {
     let cleaned = decorations::clean(input);
     let body = structured_body(&cleaned.lines);
     let format = detect::detect(&body);
+    if format == InputFormat::Text {
+        // auto_explain's YAML starts with `Query Text: ...` and has a top-level `Plan:` map.
+        if let Some(start) = detect::auto_explain_yaml_start(&cleaned.lines) {
+            let yaml = cleaned.lines[start..].join("\n");
+            if let Ok(plan) = structured::parse(&yaml, InputFormat::Yaml) {
+                return Ok(plan);
+            }
+        }
+    }
     match format {
         InputFormat::Text => text::parse(&cleaned),
         // A prompt such as `[123]postgres=#` can look like JSON: fall back to TEXT when that fails.

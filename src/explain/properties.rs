@@ -3,7 +3,7 @@
 //! TEXT lines and JSON/YAML/XML members both end up here, which is what makes the four formats
 //! produce the same tree. Unknown keys are kept in `extra` with their original spelling.
 
-use super::doc::{parse_number, Doc};
+use super::doc::Doc;
 use super::model::{Buffers, Node, Property};
 
 fn add(slot: &mut Option<f64>, value: f64) {
@@ -74,7 +74,7 @@ fn boolean(value: &Doc) -> Option<bool> {
 
 /// Sets the field `key` (normalised) of `node`; unknown keys go to `extra` under `original_key`.
 pub fn apply_node_property(node: &mut Node, key: &str, original_key: &str, value: &Doc) {
-    let num = || value.number().or_else(|| parse_number(&value.render()));
+    let num = || value.number();
     if let Some(n) = num() {
         if apply_buffer(&mut node.buffers, key, n) {
             return;

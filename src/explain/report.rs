@@ -113,3 +113,8 @@ impl Report {
         })
     }
 }
+
+/// The whole report (normalised plan, analysis, hints) as JSON, for the page's export and share.
+pub fn to_json(report: &Report) -> String {
+    serde_json::to_string(report).unwrap_or_default()
+}
