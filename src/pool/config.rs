@@ -96,6 +96,13 @@ pub struct PoolConfig {
     pub queue_limit: Option<u32>,
     /// A request still waiting this long after arrival fails.
     pub acquire_timeout_ms: f64,
+    /// Idle connections the pool keeps ready; `null` = the pool size (HikariCP's default: a fixed
+    /// pool, opened at start).
+    pub min_idle: Option<u32>,
+    /// Connections are retired after this long, each up to 2.5 % sooner at random (0 = never).
+    pub max_lifetime_ms: f64,
+    /// Idle connections above `min_idle` close after this long (0 = never).
+    pub idle_timeout_ms: f64,
     pub setup: Setup,
 }
 
@@ -174,6 +181,9 @@ impl Default for PoolConfig {
             size: 10,
             queue_limit: None,
             acquire_timeout_ms: 30_000.0,
+            min_idle: None,
+            max_lifetime_ms: 1_800_000.0,
+            idle_timeout_ms: 600_000.0,
             setup: Setup::default(),
         }
     }
@@ -260,6 +270,8 @@ impl Scenario {
             format!("pool size must be 1..={MAX_POOL_SIZE}, got {}", p.size)
         })?;
         nonneg("acquire_timeout_ms", p.acquire_timeout_ms)?;
+        nonneg("max_lifetime_ms", p.max_lifetime_ms)?;
+        nonneg("idle_timeout_ms", p.idle_timeout_ms)?;
         nonneg("setup auth_cpu_ms", p.setup.auth_cpu_ms)?;
         let d = &self.database;
         check(d.cores != Some(0), || "db cores must be >= 1".to_string())?;
@@ -267,6 +279,14 @@ impl Scenario {
         nonneg("usl_kappa", d.usl_kappa)?;
         nonneg("memory_per_connection_mb", d.memory_per_connection_mb)?;
         Ok(())
+    }
+
+    /// Idle connections each pool keeps (never more than its size).
+    pub fn min_idle(&self) -> u32 {
+        self.pool
+            .min_idle
+            .unwrap_or(self.pool.size)
+            .min(self.pool.size)
     }
 
     /// Connections the app tier may hold at most (`max_connections - reserved`).

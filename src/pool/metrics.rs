@@ -38,6 +38,7 @@ pub struct Metrics {
     pub acquire_timeout: u64,
     pub too_many_connections: u64,
     pub connections_opened: u64,
+    pub connections_closed: u64,
     /// Start of the measured window (ms).
     pub window_start: f64,
     pub measured_arrived: u64,
@@ -71,6 +72,7 @@ impl Metrics {
             acquire_timeout: 0,
             too_many_connections: 0,
             connections_opened: 0,
+            connections_closed: 0,
             window_start: 0.0,
             measured_arrived: 0,
             measured_rejected: 0,

@@ -16,6 +16,7 @@ pub mod dist;
 pub mod event_list;
 pub mod histogram;
 pub mod metrics;
+mod pool_ops;
 pub mod pool_state;
 pub mod report;
 mod reporting;

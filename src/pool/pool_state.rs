@@ -1,5 +1,6 @@
-//! One app instance's connection pool: idle and busy connections, the one being opened, and the FIFO
-//! of waiting requests.
+//! One app instance's connection pool: idle connections (a stack: the most recently used is reused
+//! first, so surplus connections stay idle long enough to time out), the busy count, the connection
+//! being opened, and the FIFO of waiting requests.
 //!
 //! Every waiter of a pool has the same acquire timeout and joins in arrival order, so deadlines are
 //! sorted along the queue: one pending timer per pool (for the head's deadline) is enough, and a
@@ -15,10 +16,34 @@ pub struct Waiter {
     pub deadline: f64,
 }
 
+/// One open connection.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Conn {
+    pub id: u64,
+    /// When it reaches its max lifetime (infinity = never).
+    pub expires: f64,
+    /// When it last became idle.
+    pub idle_since: f64,
+}
+
+impl Conn {
+    /// The connection a no-pool request opens for itself.
+    pub const DIRECT: Conn = Conn {
+        id: 0,
+        expires: f64::INFINITY,
+        idle_since: 0.0,
+    };
+
+    /// Whether this is a no-pool request's own connection.
+    pub fn is_direct(&self) -> bool {
+        self.id == 0
+    }
+}
+
 /// State of one pool.
 #[derive(Clone, Debug, Default)]
 pub struct PoolState {
-    pub idle: u32,
+    pub idle: Vec<Conn>,
     pub busy: u32,
     /// A connection is being opened (HikariCP opens them one at a time per pool).
     pub opening: bool,
@@ -30,6 +55,12 @@ pub struct PoolState {
 impl PoolState {
     /// Open connections, idle or busy.
     pub fn open(&self) -> u32 {
-        self.idle + self.busy
+        self.idle.len() as u32 + self.busy
+    }
+
+    /// Removes the idle connection `id`, if it is idle.
+    pub fn take_idle(&mut self, id: u64) -> Option<Conn> {
+        let i = self.idle.iter().position(|c| c.id == id)?;
+        Some(self.idle.remove(i))
     }
 }

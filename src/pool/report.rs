@@ -83,6 +83,7 @@ pub struct Report {
     pub mean_db_busy_cores: f64,
     pub mean_open_connections: f64,
     pub connections_opened: u64,
+    pub connections_closed: u64,
     /// Requests waiting for a connection when the run stopped.
     pub waiting_at_end: u64,
     /// Events handled.

@@ -70,6 +70,7 @@ impl Simulation {
             mean_db_busy_cores: per_ms(a.db_busy_cores - b.db_busy_cores),
             mean_open_connections: per_ms(a.open_connections - b.open_connections),
             connections_opened: m.connections_opened,
+            connections_closed: m.connections_closed,
             waiting_at_end: self.waiting,
             events: self.events_done,
             littles_law_error,

@@ -19,13 +19,14 @@ pub struct Request {
 /// Marks open-loop requests.
 pub const NO_USER: u32 = u32::MAX;
 
+use super::pool_state::Conn;
+
 /// A request holding a connection since `acquired`.
 #[derive(Clone, Copy, Debug)]
 pub struct Held {
     pub request: Request,
     pub acquired: f64,
-    /// The connection was opened just for this request (no-pool mode).
-    pub direct: bool,
+    pub conn: Conn,
 }
 
 /// Who is waiting for a connection being opened.
@@ -57,6 +58,10 @@ pub enum Event {
     AppDone(Held),
     /// Check the head waiter's acquire deadline of a pool.
     TimeoutCheck(u32),
+    /// A pool connection reaches its max lifetime (acted on only if it is idle then).
+    Expire { pool: u32, id: u64 },
+    /// A pool connection idle since `since` may have reached the idle timeout.
+    IdleCheck { pool: u32, id: u64, since: f64 },
     /// The network part of a connection setup is done.
     SetupNetworkDone(Opener),
 }

@@ -9,7 +9,7 @@ use super::config::{PoolMode, Scenario};
 use super::database::Database;
 use super::event_list::EventList;
 use super::metrics::{FailCause, Metrics};
-use super::pool_state::{PoolState, Waiter};
+use super::pool_state::{Conn, PoolState};
 use super::request::{DbJob, Event, Held, Opener, Request, NO_USER};
 use super::rng::Rng;
 use super::series::{Counters, Series, SeriesPoint};
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 /// Random streams: traffic and work are apart from everything else, so that pool settings never
 /// change which requests arrive.
 const TRAFFIC_STREAM: u64 = 1;
+const MISC_STREAM: u64 = 2;
 
 /// A live view of the run, cheap to take after every slice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -40,13 +41,13 @@ pub struct Snapshot {
 pub struct Simulation {
     pub(crate) scenario: Scenario,
     pub(crate) now: f64,
-    events: EventList<Event>,
-    db: Database<DbJob>,
+    pub(crate) events: EventList<Event>,
+    pub(crate) db: Database<DbJob>,
     /// The database's next completion as (time, seq), kept out of the heap: it moves whenever the
     /// number of active queries changes, and re-keying one slot beats piling stale events in the heap.
-    db_next: Option<(f64, u64)>,
-    pools: Vec<PoolState>,
-    traffic_rng: Rng,
+    pub(crate) db_next: Option<(f64, u64)>,
+    pub(crate) pools: Vec<PoolState>,
+    pub(crate) traffic_rng: Rng,
     /// Connections open at the database (including ones being set up).
     pub(crate) db_connections: u64,
     pub(crate) busy: u64,
@@ -58,6 +59,9 @@ pub struct Simulation {
     pub(crate) finished: bool,
     pub(crate) metrics: Metrics,
     series: Option<Series>,
+    /// Randomness that is not traffic: lifetime jitter and the like.
+    pub(crate) misc_rng: Rng,
+    pub(crate) next_conn_id: u64,
 }
 
 impl Simulation {
@@ -90,10 +94,17 @@ impl Simulation {
             ),
             finished: false,
             metrics: Metrics::new(batch_size, &scenario.wait_thresholds_ms),
+            misc_rng: Rng::new(scenario.seed, MISC_STREAM),
+            next_conn_id: 1,
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
         };
+        if sim.scenario.pool.mode == PoolMode::Pooled {
+            for p in 0..sim.pools.len() {
+                sim.fill(p);
+            }
+        }
         match sim.scenario.traffic.closed_loop.clone() {
             Some(c) => {
                 for user in 0..c.users {
@@ -194,7 +205,7 @@ impl Simulation {
         }
     }
 
-    fn db_changed(&mut self) {
+    pub(crate) fn db_changed(&mut self) {
         self.db_next = match self.db.next_completion() {
             Some(t) => Some((t, self.events.take_seq())),
             None => None,
@@ -207,6 +218,8 @@ impl Simulation {
             Event::UserArrival(user) => self.on_arrival(user),
             Event::AppDone(held) => self.release(held),
             Event::TimeoutCheck(p) => self.on_timeout_check(p),
+            Event::Expire { pool, id } => self.on_expire(pool as usize, id),
+            Event::IdleCheck { pool, id, since } => self.on_idle_check(pool as usize, id, since),
             Event::SetupNetworkDone(op) => {
                 let auth = self.scenario.pool.setup.auth_cpu_ms;
                 if auth > 0.0 {
@@ -262,16 +275,16 @@ impl Simulation {
         m.window_hold_sum = 0.0;
     }
 
-    fn setup_is_instant(&self) -> bool {
+    pub(crate) fn setup_is_instant(&self) -> bool {
         let s = &self.scenario.pool.setup;
         s.round_trips == 0 && s.auth_cpu_ms == 0.0
     }
 
-    fn db_has_room(&self) -> bool {
+    pub(crate) fn db_has_room(&self) -> bool {
         self.db_connections < u64::from(self.scenario.app_connection_limit())
     }
 
-    fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
+    pub(crate) fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
         self.metrics.fail(cause);
         self.in_flight -= 1;
         if request.measured && at_arrival {
@@ -281,7 +294,7 @@ impl Simulation {
     }
 
     /// A closed-loop user got an answer (or an error): it thinks, then sends its next request.
-    fn user_answered(&mut self, request: &Request) {
+    pub(crate) fn user_answered(&mut self, request: &Request) {
         if request.user == NO_USER || self.finished {
             return;
         }
@@ -291,103 +304,11 @@ impl Simulation {
         }
     }
 
-    fn acquire(&mut self, request: Request) {
-        let p = request.instance as usize;
-        let size = self.scenario.pool.size;
-        let pool = &mut self.pools[p];
-        if pool.idle > 0 {
-            pool.idle -= 1;
-            pool.busy += 1;
-            self.admit(&request);
-            self.start_hold(request, false);
-            return;
-        }
-        let can_grow = pool.open() + u32::from(pool.opening) < size;
-        if can_grow && self.setup_is_instant() {
-            if !self.db_has_room() {
-                self.fail(&request, FailCause::TooManyConnections, true);
-                return;
-            }
-            self.db_connections += 1;
-            self.metrics.connections_opened += 1;
-            self.pools[p].busy += 1;
-            self.admit(&request);
-            self.start_hold(request, false);
-            return;
-        }
-        let limit = self
-            .scenario
-            .pool
-            .queue_limit
-            .map_or(usize::MAX, |q| q as usize);
-        if self.pools[p].waiters.len() >= limit {
-            self.fail(&request, FailCause::QueueFull, true);
-            return;
-        }
-        self.admit(&request);
-        self.enqueue(p, request);
-        if can_grow {
-            self.start_opening(p);
-        }
-    }
-
-    fn admit(&mut self, request: &Request) {
+    /// A measured request got in line (not rejected at arrival).
+    pub(crate) fn admit(&mut self, request: &Request) {
         if request.measured {
             self.metrics.admission(false);
         }
-    }
-
-    fn enqueue(&mut self, p: usize, request: Request) {
-        let deadline = request.arrival + self.scenario.pool.acquire_timeout_ms;
-        let pool = &mut self.pools[p];
-        pool.waiters.push_back(Waiter { request, deadline });
-        self.waiting += 1;
-        if !pool.timer_pending {
-            pool.timer_pending = true;
-            let head = pool.waiters.front().map_or(deadline, |w| w.deadline);
-            self.events.schedule(head, Event::TimeoutCheck(p as u32));
-        }
-    }
-
-    fn on_timeout_check(&mut self, p: u32) {
-        let pi = p as usize;
-        self.pools[pi].timer_pending = false;
-        while let Some(w) = self.pools[pi].waiters.front().copied() {
-            if w.deadline > self.now {
-                self.pools[pi].timer_pending = true;
-                self.events.schedule(w.deadline, Event::TimeoutCheck(p));
-                break;
-            }
-            self.pools[pi].waiters.pop_front();
-            self.waiting -= 1;
-            self.fail(&w.request, FailCause::AcquireTimeout, false);
-        }
-    }
-
-    /// Starts opening one connection for pool `p` if it has waiters and room (one at a time).
-    fn start_opening(&mut self, p: usize) {
-        let size = self.scenario.pool.size;
-        let pool = &self.pools[p];
-        if pool.opening || pool.waiters.is_empty() || pool.open() >= size {
-            return;
-        }
-        if !self.db_has_room() {
-            // The database refuses: the request that triggered the attempt gets the error.
-            if let Some(w) = self.pools[p].waiters.pop_front() {
-                self.waiting -= 1;
-                self.fail(&w.request, FailCause::TooManyConnections, false);
-            }
-            return;
-        }
-        self.pools[p].opening = true;
-        self.db_connections += 1;
-        self.metrics.connections_opened += 1;
-        let s = &self.scenario;
-        let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
-        self.events.schedule(
-            self.now + network,
-            Event::SetupNetworkDone(Opener::Pool(p as u32)),
-        );
     }
 
     /// No-pool mode: every request opens its own connection.
@@ -400,7 +321,7 @@ impl Simulation {
         self.db_connections += 1;
         self.metrics.connections_opened += 1;
         if self.setup_is_instant() {
-            self.start_hold(request, true);
+            self.start_hold(request, Conn::DIRECT);
         } else {
             self.waiting += 1;
             let s = &self.scenario;
@@ -412,34 +333,7 @@ impl Simulation {
         }
     }
 
-    fn connection_ready(&mut self, op: Opener) {
-        match op {
-            Opener::Pool(p) => {
-                let p = p as usize;
-                self.pools[p].opening = false;
-                self.pools[p].busy += 1;
-                self.hand_over(p);
-                self.start_opening(p);
-            }
-            Opener::Direct(request) => {
-                self.waiting -= 1;
-                self.start_hold(request, true);
-            }
-        }
-    }
-
-    /// A connection of pool `p` (counted busy) is free: the head waiter takes it, or it goes idle.
-    fn hand_over(&mut self, p: usize) {
-        if let Some(w) = self.pools[p].waiters.pop_front() {
-            self.waiting -= 1;
-            self.start_hold(w.request, false);
-        } else {
-            self.pools[p].busy -= 1;
-            self.pools[p].idle += 1;
-        }
-    }
-
-    fn start_hold(&mut self, request: Request, direct: bool) {
+    pub(crate) fn start_hold(&mut self, request: Request, conn: Conn) {
         self.busy += 1;
         if request.measured {
             self.metrics.acquired(self.now - request.arrival);
@@ -447,7 +341,7 @@ impl Simulation {
         let held = Held {
             request,
             acquired: self.now,
-            direct,
+            conn,
         };
         self.db.add(self.now, request.db_work, DbJob::Query(held));
         self.db_changed();
@@ -485,10 +379,10 @@ impl Simulation {
         if let Some(s) = self.series.as_mut() {
             s.record_latency(latency);
         }
-        if held.direct {
+        if held.conn.is_direct() {
             self.db_connections -= 1;
         } else {
-            self.hand_over(held.request.instance as usize);
+            self.give_back(held.request.instance as usize, held.conn);
         }
         self.user_answered(&held.request);
     }
