@@ -6,6 +6,7 @@
 
 use super::closed_loop::ClosedLoop;
 use super::dist::Dist;
+use super::faults::Faults;
 use super::traffic::Pattern;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,7 @@ pub struct Scenario {
     pub work: Work,
     pub pool: PoolConfig,
     pub database: DatabaseConfig,
+    pub faults: Faults,
 }
 
 /// How requests arrive.
@@ -139,6 +141,7 @@ impl Default for Scenario {
             work: Work::default(),
             pool: PoolConfig::default(),
             database: DatabaseConfig::default(),
+            faults: Faults::default(),
         }
     }
 }
@@ -259,6 +262,7 @@ impl Scenario {
         if let Some(c) = &self.traffic.closed_loop {
             c.validate()?;
         }
+        self.faults.validate()?;
         self.work.db.validate()?;
         self.work.app.validate()?;
         nonneg("rtt_ms", self.work.rtt_ms)?;

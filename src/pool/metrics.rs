@@ -13,6 +13,8 @@ pub enum FailCause {
     AcquireTimeout,
     /// The database refused a new connection (SQLSTATE 53300).
     TooManyConnections,
+    /// Its instance restarted while it waited.
+    InstanceRestart,
 }
 
 /// The wait quantiles tracked per batch.
@@ -37,6 +39,10 @@ pub struct Metrics {
     pub queue_full: u64,
     pub acquire_timeout: u64,
     pub too_many_connections: u64,
+    pub instance_restart: u64,
+    pub retries: u64,
+    pub leaked: u64,
+    pub nested: u64,
     pub connections_opened: u64,
     pub connections_closed: u64,
     /// Start of the measured window (ms).
@@ -71,6 +77,10 @@ impl Metrics {
             queue_full: 0,
             acquire_timeout: 0,
             too_many_connections: 0,
+            instance_restart: 0,
+            retries: 0,
+            leaked: 0,
+            nested: 0,
             connections_opened: 0,
             connections_closed: 0,
             window_start: 0.0,
@@ -98,7 +108,7 @@ impl Metrics {
 
     /// All failures.
     pub fn failed(&self) -> u64 {
-        self.queue_full + self.acquire_timeout + self.too_many_connections
+        self.queue_full + self.acquire_timeout + self.too_many_connections + self.instance_restart
     }
 
     /// Counts a failure.
@@ -107,6 +117,7 @@ impl Metrics {
             FailCause::QueueFull => self.queue_full += 1,
             FailCause::AcquireTimeout => self.acquire_timeout += 1,
             FailCause::TooManyConnections => self.too_many_connections += 1,
+            FailCause::InstanceRestart => self.instance_restart += 1,
         }
     }
 

@@ -98,11 +98,12 @@ impl Simulation {
             id,
             expires,
             idle_since: self.now,
+            generation: self.pools[p].generation,
         }
     }
 
     /// Closes a connection that has already left the pool's books.
-    fn close_conn(&mut self) {
+    pub(crate) fn close_conn(&mut self) {
         self.db_connections -= 1;
         self.metrics.connections_closed += 1;
     }
@@ -169,7 +170,7 @@ impl Simulation {
 
     /// A request returns its connection: retired if past its lifetime, else handed on.
     pub(crate) fn give_back(&mut self, p: usize, conn: Conn) {
-        if conn.expires <= self.now {
+        if conn.expires <= self.now || conn.generation != self.pools[p].generation {
             self.pools[p].busy -= 1;
             self.close_conn();
             self.fill(p);

@@ -24,6 +24,8 @@ pub struct Conn {
     pub expires: f64,
     /// When it last became idle.
     pub idle_since: f64,
+    /// The pool generation (instance restart count) that opened it.
+    pub generation: u32,
 }
 
 impl Conn {
@@ -32,6 +34,7 @@ impl Conn {
         id: 0,
         expires: f64::INFINITY,
         idle_since: 0.0,
+        generation: 0,
     };
 
     /// Whether this is a no-pool request's own connection.
@@ -50,6 +53,10 @@ pub struct PoolState {
     pub waiters: VecDeque<Waiter>,
     /// A timeout check is scheduled for this pool.
     pub timer_pending: bool,
+    /// Bumped when the instance restarts: older connections close when returned.
+    pub generation: u32,
+    /// Connections leaked (counted in `busy`, never returned).
+    pub leaked: u32,
 }
 
 impl PoolState {

@@ -33,6 +33,8 @@ pub struct Failures {
     pub acquire_timeout: u64,
     /// The database refused a connection (SQLSTATE 53300 too_many_connections).
     pub too_many_connections: u64,
+    /// Its instance restarted while it waited.
+    pub instance_restart: u64,
 }
 
 /// Batch-means 95 % confidence intervals of the measured window.
@@ -65,6 +67,12 @@ pub struct Report {
     /// Still waiting or holding a connection when the run stopped.
     pub requests_in_flight: u64,
     pub failures: Failures,
+    /// Retry attempts made (each failed attempt that was retried).
+    pub retries: u64,
+    /// Connections leaked (never returned to their pool).
+    pub leaked_connections: u64,
+    /// Requests that needed a second connection while holding one.
+    pub nested_acquisitions: u64,
     /// Completions per second in the measured window.
     pub throughput_rps: f64,
     /// Fraction of measured requests that got a connection only after waiting.

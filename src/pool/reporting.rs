@@ -36,7 +36,11 @@ impl Simulation {
                 queue_full: m.queue_full,
                 acquire_timeout: m.acquire_timeout,
                 too_many_connections: m.too_many_connections,
+                instance_restart: m.instance_restart,
             },
+            retries: m.retries,
+            leaked_connections: m.leaked,
+            nested_acquisitions: m.nested,
             throughput_rps: if window > 0.0 {
                 m.window_completed as f64 * 1000.0 / window
             } else {

@@ -14,7 +14,18 @@ pub struct Request {
     pub measured: bool,
     /// The closed-loop user who sent it, or [`NO_USER`].
     pub user: u32,
+    /// When the first attempt arrived (`arrival` is this attempt's).
+    pub origin: f64,
+    /// 0 for the first attempt, then 1, 2, ... for retries.
+    pub attempt: u32,
+    /// Needs a second connection while holding its first (see `Faults::nested_probability`).
+    pub nested: bool,
+    /// For the inner request of a nested acquisition: the slot of its parked outer request.
+    pub parent: u32,
 }
+
+/// Marks requests without a parent.
+pub const NO_PARENT: u32 = u32::MAX;
 
 /// Marks open-loop requests.
 pub const NO_USER: u32 = u32::MAX;
@@ -62,6 +73,10 @@ pub enum Event {
     Expire { pool: u32, id: u64 },
     /// A pool connection idle since `since` may have reached the idle timeout.
     IdleCheck { pool: u32, id: u64, since: f64 },
+    /// A failed request tries again after its backoff.
+    Retry(Request),
+    /// Every instance restarts.
+    Restart,
     /// The network part of a connection setup is done.
     SetupNetworkDone(Opener),
 }

@@ -10,7 +10,7 @@ use super::database::Database;
 use super::event_list::EventList;
 use super::metrics::{FailCause, Metrics};
 use super::pool_state::{Conn, PoolState};
-use super::request::{DbJob, Event, Held, Opener, Request, NO_USER};
+use super::request::{DbJob, Event, Held, Opener, Request, NO_PARENT, NO_USER};
 use super::rng::Rng;
 use super::series::{Counters, Series, SeriesPoint};
 use super::traffic::Arrivals;
@@ -62,6 +62,10 @@ pub struct Simulation {
     /// Randomness that is not traffic: lifetime jitter and the like.
     pub(crate) misc_rng: Rng,
     pub(crate) next_conn_id: u64,
+    /// Retry budget tokens.
+    pub(crate) retry_tokens: f64,
+    /// Outer requests parked while their nested acquisition runs.
+    pub(crate) parked: Vec<Option<Held>>,
 }
 
 impl Simulation {
@@ -96,6 +100,8 @@ impl Simulation {
             metrics: Metrics::new(batch_size, &scenario.wait_thresholds_ms),
             misc_rng: Rng::new(scenario.seed, MISC_STREAM),
             next_conn_id: 1,
+            retry_tokens: 10.0,
+            parked: Vec::new(),
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
@@ -104,6 +110,9 @@ impl Simulation {
             for p in 0..sim.pools.len() {
                 sim.fill(p);
             }
+        }
+        if let Some(t) = sim.scenario.faults.restart_at_ms {
+            sim.events.schedule(t, Event::Restart);
         }
         match sim.scenario.traffic.closed_loop.clone() {
             Some(c) => {
@@ -220,6 +229,8 @@ impl Simulation {
             Event::TimeoutCheck(p) => self.on_timeout_check(p),
             Event::Expire { pool, id } => self.on_expire(pool as usize, id),
             Event::IdleCheck { pool, id, since } => self.on_idle_check(pool as usize, id, since),
+            Event::Retry(request) => self.on_retry(request),
+            Event::Restart => self.on_restart(),
             Event::SetupNetworkDone(op) => {
                 let auth = self.scenario.pool.setup.auth_cpu_ms;
                 if auth > 0.0 {
@@ -246,6 +257,8 @@ impl Simulation {
         let db_work = self.scenario.work.db.sample(rng);
         let w = &self.scenario.work;
         let app_delay = w.app.sample(rng) + f64::from(w.round_trips) * w.rtt_ms;
+        let nested = self.decide_nested();
+        self.earn_retry_token();
         let request = Request {
             arrival: self.now,
             db_work,
@@ -253,6 +266,10 @@ impl Simulation {
             instance,
             measured,
             user,
+            origin: self.now,
+            attempt: 0,
+            nested,
+            parent: NO_PARENT,
         };
         if self.metrics.arrived >= self.scenario.requests {
             self.finished = true;
@@ -260,6 +277,11 @@ impl Simulation {
             let next = self.arrivals.next_after(self.now, &mut self.traffic_rng);
             self.events.schedule(next, Event::Arrival);
         }
+        self.route(request);
+    }
+
+    /// Sends a request (attempt) to its pool, or to its own connection in no-pool mode.
+    pub(crate) fn route(&mut self, request: Request) {
         match self.scenario.pool.mode {
             PoolMode::Pooled => self.acquire(request),
             PoolMode::NoPool => self.open_direct(request),
@@ -285,11 +307,18 @@ impl Simulation {
     }
 
     pub(crate) fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
-        self.metrics.fail(cause);
-        self.in_flight -= 1;
-        if request.measured && at_arrival {
+        if request.parent != NO_PARENT {
+            self.inner_failed(request.parent, cause);
+            return;
+        }
+        if request.measured && at_arrival && request.attempt == 0 {
             self.metrics.admission(true);
         }
+        if self.try_retry(request) {
+            return;
+        }
+        self.metrics.fail(cause);
+        self.in_flight -= 1;
         self.user_answered(request);
     }
 
@@ -306,7 +335,7 @@ impl Simulation {
 
     /// A measured request got in line (not rejected at arrival).
     pub(crate) fn admit(&mut self, request: &Request) {
-        if request.measured {
+        if request.measured && request.attempt == 0 {
             self.metrics.admission(false);
         }
     }
@@ -350,39 +379,64 @@ impl Simulation {
     fn on_db_done(&mut self, job: DbJob) {
         match job {
             DbJob::Query(held) => {
-                if held.request.app_delay > 0.0 {
-                    let t = self.now + held.request.app_delay;
-                    self.events.schedule(t, Event::AppDone(held));
+                if held.request.nested {
+                    self.start_nested(held);
                 } else {
-                    self.release(held);
+                    self.finish_transaction(held);
                 }
             }
             DbJob::Auth(op) => self.connection_ready(op),
         }
     }
 
-    fn release(&mut self, held: Held) {
+    /// The rest of the transaction after the database work: app time, then release.
+    pub(crate) fn finish_transaction(&mut self, held: Held) {
+        if held.request.app_delay > 0.0 {
+            let t = self.now + held.request.app_delay;
+            self.events.schedule(t, Event::AppDone(held));
+        } else {
+            self.release(held);
+        }
+    }
+
+    /// A connection is no longer held: counts the hold for Little's law and returns the connection
+    /// (or leaks it).
+    pub(crate) fn end_hold(&mut self, held: &Held) {
         self.busy -= 1;
-        self.in_flight -= 1;
         let m = &mut self.metrics;
-        m.completed += 1;
-        // Throughput and Little's law count completions inside the measured window with their full
-        // holds: the check then really tests the time average against the per-request view.
         if self.now >= m.window_start {
-            m.window_completed += 1;
             m.window_hold_sum += self.now - held.acquired;
         }
-        let latency = self.now - held.request.arrival;
-        if held.request.measured {
-            m.latency(latency);
-        }
-        if let Some(s) = self.series.as_mut() {
-            s.record_latency(latency);
+        if self.maybe_leak(held) {
+            return;
         }
         if held.conn.is_direct() {
             self.db_connections -= 1;
         } else {
             self.give_back(held.request.instance as usize, held.conn);
+        }
+    }
+
+    pub(crate) fn release(&mut self, held: Held) {
+        if held.request.parent != NO_PARENT {
+            self.end_hold(&held);
+            self.inner_done(held.request.parent);
+            return;
+        }
+        self.end_hold(&held);
+        self.in_flight -= 1;
+        let m = &mut self.metrics;
+        m.completed += 1;
+        // Throughput counts completions inside the measured window (Little's law uses the holds).
+        if self.now >= m.window_start {
+            m.window_completed += 1;
+        }
+        let latency = self.now - held.request.origin;
+        if held.request.measured {
+            m.latency(latency);
+        }
+        if let Some(s) = self.series.as_mut() {
+            s.record_latency(latency);
         }
         self.user_answered(&held.request);
     }
