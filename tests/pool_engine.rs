@@ -132,6 +132,29 @@ fn stories_hold() {
     assert!(churn.connections_opened >= churn.connections_closed);
     assert!(churn.connections_opened - churn.connections_closed <= 10);
     assert!(churn.mean_open_connections > 2.0 && churn.mean_open_connections < 10.0);
+    // Retries without a budget multiply the load; the budget caps them at about 10 %.
+    let (storm, budget) = (&all["retry_storm"], &all["retry_budget"]);
+    assert!(
+        storm.retries > 10 * budget.retries,
+        "{} vs {}",
+        storm.retries,
+        budget.retries
+    );
+    assert!(budget.retries as f64 <= 0.1 * 30_000.0 + 20.0);
+    assert!(storm.latency_ms.mean > 2.0 * budget.latency_ms.mean);
+    // Leaks: every connection is lost sooner or later, then everything times out.
+    let leak = &all["leak"];
+    assert_eq!(leak.leaked_connections, 10);
+    assert!(leak.failures.acquire_timeout > leak.requests_arrived / 3);
+    // Nested acquisition: the pool deadlocks and only timeouts break it.
+    let nested = &all["nested_deadlock"];
+    assert!(nested.nested_acquisitions > 0);
+    assert!(nested.failures.acquire_timeout > nested.requests_completed * 10);
+    assert!(nested.latency_ms.p50 > 400.0);
+    // Restart: all 200 connections close and reopen at once.
+    let restart = &all["restart_storm"];
+    assert_eq!(restart.connections_opened, 400);
+    assert_eq!(restart.connections_closed, 200);
     // The Oracle demo: 96 connections on 8 cores collapse (once a burst pushes concurrency up, the
     // USL capacity falls towards 214/s and never recovers); 8 keep up.
     let (big, small) = (&all["oracle_big_pool"], &all["oracle_small_pool"]);
@@ -195,6 +218,33 @@ fn idle_pool_shrinks_to_min_idle_and_grows_back() {
     // the day (1900/s x 4 ms = 7.6 busy) fills the pool.
     assert!(lo < 6.0, "{open:?}");
     assert!(hi > 9.5, "{open:?}");
+}
+
+#[test]
+fn restart_storm_spikes_latency() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(n, _)| n == "restart_storm")
+        .expect("fixture");
+    let mut sim = Simulation::new(scenario).expect("valid");
+    sim.run_to_end();
+    let series = sim.series();
+    let at = |t: f64| {
+        series
+            .iter()
+            .find(|p| p.t_ms == t)
+            .unwrap_or_else(|| panic!("no point at {t}"))
+            .latency_p99_ms
+    };
+    // Before: 1 ms queries. The second after the restart: 200 connection setups of 15 ms network
+    // and 20 ms of CPU each on 4 cores (1 s of CPU) stall the requests behind them.
+    assert!(at(4000.0) < 20.0, "{}", at(4000.0));
+    assert!(
+        at(6000.0) > 5.0 * at(4000.0),
+        "{} vs {}",
+        at(6000.0),
+        at(4000.0)
+    );
 }
 
 #[test]
