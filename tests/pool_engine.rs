@@ -40,7 +40,11 @@ fn check(name: &str, scenario: &Scenario) -> Report {
     let f = &r.failures;
     assert_eq!(
         r.requests_failed,
-        f.queue_full + f.acquire_timeout + f.too_many_connections,
+        f.queue_full
+            + f.acquire_timeout
+            + f.too_many_connections
+            + f.instance_restart
+            + f.query_wait_timeout,
         "{name}: failure causes"
     );
     // Little's law assumes a steady state; an overloaded run ends with a backlog still holding
@@ -97,6 +101,18 @@ fn stories_hold() {
     let fleet = &all["fleet_over_max_connections"];
     assert!(fleet.failures.too_many_connections > 0);
     assert!(fleet.mean_open_connections <= 97.0 + 1e-9);
+    // PgBouncer in transaction mode rescues the same fleet: 200 clients share under 40 servers.
+    let txn = &all["fleet_through_pgbouncer"];
+    assert_eq!(txn.requests_failed, 0);
+    assert!(txn.server_connections_opened <= 40 && txn.mean_open_connections < 40.0);
+    assert!(fleet.requests_failed > fleet.requests_arrived / 3);
+    // Session mode binds a server per client connection: 160 pooled connections never get one.
+    let session = &all["fleet_pgbouncer_session"];
+    assert!(session.failures.query_wait_timeout > 1000);
+    // A reserve pool lends extra servers to clients that waited too long.
+    let reserve = &all["pgbouncer_reserve_pool"];
+    assert_eq!(reserve.server_connections_opened, 20);
+    assert_eq!(reserve.requests_failed, 0);
     // Overload: timeouts and rejections, and the queue bound holds.
     let over = &all["overload_timeouts"];
     assert!(over.failures.acquire_timeout > 0 && over.failures.queue_full > 0);

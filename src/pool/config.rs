@@ -4,6 +4,7 @@
 //! in a share link. Every field has a default, so a scenario file only names what it changes; unknown
 //! fields are rejected so that a typo cannot silently fall back to a default. Schema: docs/pool-scenario.md.
 
+use super::bouncer::Bouncer;
 use super::closed_loop::ClosedLoop;
 use super::dist::Dist;
 use super::faults::Faults;
@@ -36,6 +37,8 @@ pub struct Scenario {
     pub work: Work,
     pub pool: PoolConfig,
     pub database: DatabaseConfig,
+    /// PgBouncer between the apps and the database (`null` = apps connect directly).
+    pub bouncer: Option<Bouncer>,
     pub faults: Faults,
 }
 
@@ -141,6 +144,7 @@ impl Default for Scenario {
             work: Work::default(),
             pool: PoolConfig::default(),
             database: DatabaseConfig::default(),
+            bouncer: None,
             faults: Faults::default(),
         }
     }
@@ -263,6 +267,9 @@ impl Scenario {
             c.validate()?;
         }
         self.faults.validate()?;
+        if let Some(b) = &self.bouncer {
+            b.validate()?;
+        }
         self.work.db.validate()?;
         self.work.app.validate()?;
         nonneg("rtt_ms", self.work.rtt_ms)?;

@@ -59,7 +59,9 @@ impl Simulation {
             return false;
         }
         self.metrics.leaked += 1;
-        self.pools[held.request.instance as usize].leaked += 1;
+        let pool = &mut self.pools[held.request.instance as usize];
+        pool.leaked += 1;
+        pool.leaked_servers += u32::from(held.conn.server);
         true
     }
 
@@ -127,9 +129,16 @@ impl Simulation {
             }
             let idle = std::mem::take(&mut self.pools[p].idle);
             let leaked = std::mem::take(&mut self.pools[p].leaked);
+            let leaked_servers = std::mem::take(&mut self.pools[p].leaked_servers);
             self.pools[p].busy -= leaked;
-            for _ in 0..(idle.len() as u32 + leaked) {
-                self.close_conn();
+            for conn in &idle {
+                self.close_conn(conn);
+            }
+            // Leaked connections die with the process (and release their session-mode servers).
+            self.app_connections -= u64::from(leaked);
+            self.metrics.connections_closed += u64::from(leaked);
+            for _ in 0..leaked_servers {
+                self.server_release();
             }
         }
         for p in 0..self.pools.len() {

@@ -15,6 +15,8 @@ pub enum FailCause {
     TooManyConnections,
     /// Its instance restarted while it waited.
     InstanceRestart,
+    /// Waited in PgBouncer longer than `query_wait_timeout`.
+    QueryWaitTimeout,
 }
 
 /// The wait quantiles tracked per batch.
@@ -40,6 +42,8 @@ pub struct Metrics {
     pub acquire_timeout: u64,
     pub too_many_connections: u64,
     pub instance_restart: u64,
+    pub query_wait_timeout: u64,
+    pub server_connections_opened: u64,
     pub retries: u64,
     pub leaked: u64,
     pub nested: u64,
@@ -78,6 +82,8 @@ impl Metrics {
             acquire_timeout: 0,
             too_many_connections: 0,
             instance_restart: 0,
+            query_wait_timeout: 0,
+            server_connections_opened: 0,
             retries: 0,
             leaked: 0,
             nested: 0,
@@ -108,7 +114,11 @@ impl Metrics {
 
     /// All failures.
     pub fn failed(&self) -> u64 {
-        self.queue_full + self.acquire_timeout + self.too_many_connections + self.instance_restart
+        self.queue_full
+            + self.acquire_timeout
+            + self.too_many_connections
+            + self.instance_restart
+            + self.query_wait_timeout
     }
 
     /// Counts a failure.
@@ -118,6 +128,7 @@ impl Metrics {
             FailCause::AcquireTimeout => self.acquire_timeout += 1,
             FailCause::TooManyConnections => self.too_many_connections += 1,
             FailCause::InstanceRestart => self.instance_restart += 1,
+            FailCause::QueryWaitTimeout => self.query_wait_timeout += 1,
         }
     }
 

@@ -9,6 +9,8 @@
 //! while it runs and [`Simulation::report`] at the end. [`sweep_pool`] runs a grid over pool size.
 
 pub mod batch_means;
+pub mod bouncer;
+mod bouncer_ops;
 pub mod closed_loop;
 pub mod config;
 pub mod database;
@@ -30,6 +32,7 @@ pub mod sweep;
 pub mod traffic;
 pub mod usl;
 
+pub use bouncer::{Bouncer, BouncerMode};
 pub use closed_loop::ClosedLoop;
 pub use config::{DatabaseConfig, PoolConfig, PoolMode, Scenario, Setup, Traffic, Work};
 pub use dist::Dist;

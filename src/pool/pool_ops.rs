@@ -83,7 +83,7 @@ impl Simulation {
     fn new_conn(&mut self, p: usize) -> Conn {
         let id = self.next_conn_id;
         self.next_conn_id += 1;
-        self.db_connections += 1;
+        self.app_connections += 1;
         self.metrics.connections_opened += 1;
         let life = self.scenario.pool.max_lifetime_ms;
         let expires = if life > 0.0 {
@@ -99,13 +99,15 @@ impl Simulation {
             expires,
             idle_since: self.now,
             generation: self.pools[p].generation,
+            server: false,
         }
     }
 
     /// Closes a connection that has already left the pool's books.
-    pub(crate) fn close_conn(&mut self) {
-        self.db_connections -= 1;
+    pub(crate) fn close_conn(&mut self, conn: &Conn) {
+        self.app_connections -= 1;
         self.metrics.connections_closed += 1;
+        self.client_closed(conn);
     }
 
     /// Opens connections while pool `p` has waiters or fewer than `min_idle` idle ones, up to its
@@ -135,7 +137,7 @@ impl Simulation {
             }
             self.pools[p].opening = true;
             // Counted at the database from the first packet: the backend exists during setup.
-            self.db_connections += 1;
+            self.app_connections += 1;
             self.metrics.connections_opened += 1;
             let s = &self.scenario;
             let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
@@ -154,7 +156,7 @@ impl Simulation {
                 let p = p as usize;
                 self.pools[p].opening = false;
                 // `fill` already counted it at the database; `new_conn` would count it twice.
-                self.db_connections -= 1;
+                self.app_connections -= 1;
                 self.metrics.connections_opened -= 1;
                 let conn = self.new_conn(p);
                 self.pools[p].busy += 1;
@@ -172,7 +174,7 @@ impl Simulation {
     pub(crate) fn give_back(&mut self, p: usize, conn: Conn) {
         if conn.expires <= self.now || conn.generation != self.pools[p].generation {
             self.pools[p].busy -= 1;
-            self.close_conn();
+            self.close_conn(&conn);
             self.fill(p);
         } else {
             self.hand_over(p, conn);
@@ -205,8 +207,8 @@ impl Simulation {
 
     /// Max lifetime reached: an idle connection closes now (a busy one closes when returned).
     pub(crate) fn on_expire(&mut self, p: usize, id: u64) {
-        if self.pools[p].take_idle(id).is_some() {
-            self.close_conn();
+        if let Some(conn) = self.pools[p].take_idle(id) {
+            self.close_conn(&conn);
             self.fill(p);
         }
     }
@@ -220,8 +222,9 @@ impl Simulation {
             .iter()
             .any(|c| c.id == id && c.idle_since == since);
         if still_idle && pool.open() > self.scenario.min_idle() {
-            self.pools[p].take_idle(id);
-            self.close_conn();
+            if let Some(conn) = self.pools[p].take_idle(id) {
+                self.close_conn(&conn);
+            }
         }
     }
 }

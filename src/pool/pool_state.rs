@@ -26,6 +26,8 @@ pub struct Conn {
     pub idle_since: f64,
     /// The pool generation (instance restart count) that opened it.
     pub generation: u32,
+    /// PgBouncer session mode: a server connection is bound to it.
+    pub server: bool,
 }
 
 impl Conn {
@@ -35,6 +37,7 @@ impl Conn {
         expires: f64::INFINITY,
         idle_since: 0.0,
         generation: 0,
+        server: false,
     };
 
     /// Whether this is a no-pool request's own connection.
@@ -57,6 +60,8 @@ pub struct PoolState {
     pub generation: u32,
     /// Connections leaked (counted in `busy`, never returned).
     pub leaked: u32,
+    /// Of those, the ones holding a PgBouncer session-mode server connection.
+    pub leaked_servers: u32,
 }
 
 impl PoolState {

@@ -35,6 +35,8 @@ pub struct Failures {
     pub too_many_connections: u64,
     /// Its instance restarted while it waited.
     pub instance_restart: u64,
+    /// Waited in PgBouncer longer than `query_wait_timeout`.
+    pub query_wait_timeout: u64,
 }
 
 /// Batch-means 95 % confidence intervals of the measured window.
@@ -92,6 +94,8 @@ pub struct Report {
     pub mean_open_connections: f64,
     pub connections_opened: u64,
     pub connections_closed: u64,
+    /// PgBouncer server connections opened (0 without PgBouncer).
+    pub server_connections_opened: u64,
     /// Requests waiting for a connection when the run stopped.
     pub waiting_at_end: u64,
     /// Events handled.

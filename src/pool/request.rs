@@ -38,6 +38,8 @@ pub struct Held {
     pub request: Request,
     pub acquired: f64,
     pub conn: Conn,
+    /// Holds a PgBouncer server connection for this transaction.
+    pub has_server: bool,
 }
 
 /// Who is waiting for a connection being opened.
@@ -77,6 +79,8 @@ pub enum Event {
     Retry(Request),
     /// Every instance restarts.
     Restart,
+    /// Check PgBouncer's queue head (timeout or reserve pool).
+    BouncerCheck,
     /// The network part of a connection setup is done.
     SetupNetworkDone(Opener),
 }

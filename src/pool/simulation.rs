@@ -5,6 +5,7 @@
 //! Nothing here reads a clock or the OS: time is simulated milliseconds, randomness is the seeded
 //! [`Rng`].
 
+use super::bouncer_ops::BouncerState;
 use super::config::{PoolMode, Scenario};
 use super::database::Database;
 use super::event_list::EventList;
@@ -33,6 +34,8 @@ pub struct Snapshot {
     pub busy_connections: u64,
     pub open_connections: u64,
     pub db_active: u64,
+    /// Transactions waiting inside PgBouncer for a server connection.
+    pub bouncer_waiting: u64,
     pub events: u64,
     pub finished: bool,
 }
@@ -48,8 +51,11 @@ pub struct Simulation {
     pub(crate) db_next: Option<(f64, u64)>,
     pub(crate) pools: Vec<PoolState>,
     pub(crate) traffic_rng: Rng,
-    /// Connections open at the database (including ones being set up).
-    pub(crate) db_connections: u64,
+    /// Connections the apps opened (including ones being set up): to the database, or to PgBouncer
+    /// when there is one.
+    pub(crate) app_connections: u64,
+    /// PgBouncer's state (`None` without a bouncer).
+    pub(crate) bouncer: Option<BouncerState>,
     pub(crate) busy: u64,
     pub(crate) waiting: u64,
     pub(crate) in_flight: u64,
@@ -86,7 +92,8 @@ impl Simulation {
             db_next: None,
             pools: vec![PoolState::default(); scenario.pool.instances as usize],
             traffic_rng: Rng::new(scenario.seed, TRAFFIC_STREAM),
-            db_connections: 0,
+            app_connections: 0,
+            bouncer: scenario.bouncer.as_ref().map(|_| BouncerState::default()),
             busy: 0,
             waiting: 0,
             in_flight: 0,
@@ -203,13 +210,14 @@ impl Simulation {
     fn integrate(&mut self, t: f64) {
         let dt = t - self.last_time;
         if dt > 0.0 {
+            let db_open = self.db_open() as f64;
             let a = &mut self.metrics.areas;
             a.busy += self.busy as f64 * dt;
             a.waiting += self.waiting as f64 * dt;
             a.in_flight += self.in_flight as f64 * dt;
             a.db_active += self.db.active() as f64 * dt;
             a.db_busy_cores += self.db.busy_cores() * dt;
-            a.open_connections += self.db_connections as f64 * dt;
+            a.open_connections += db_open * dt;
             self.last_time = t;
         }
     }
@@ -231,6 +239,7 @@ impl Simulation {
             Event::IdleCheck { pool, id, since } => self.on_idle_check(pool as usize, id, since),
             Event::Retry(request) => self.on_retry(request),
             Event::Restart => self.on_restart(),
+            Event::BouncerCheck => self.on_bouncer_check(),
             Event::SetupNetworkDone(op) => {
                 let auth = self.scenario.pool.setup.auth_cpu_ms;
                 if auth > 0.0 {
@@ -302,8 +311,21 @@ impl Simulation {
         s.round_trips == 0 && s.auth_cpu_ms == 0.0
     }
 
+    /// Connections open at the database server.
+    pub(crate) fn db_open(&self) -> u64 {
+        match &self.bouncer {
+            Some(b) => u64::from(b.servers_open),
+            None => self.app_connections,
+        }
+    }
+
+    /// Whether an app may open one more connection (to the database, or to PgBouncer).
     pub(crate) fn db_has_room(&self) -> bool {
-        self.db_connections < u64::from(self.scenario.app_connection_limit())
+        let limit = match &self.scenario.bouncer {
+            Some(b) => b.max_client_conn,
+            None => self.scenario.app_connection_limit(),
+        };
+        self.app_connections < u64::from(limit)
     }
 
     pub(crate) fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
@@ -347,7 +369,7 @@ impl Simulation {
             return;
         }
         self.admit(&request);
-        self.db_connections += 1;
+        self.app_connections += 1;
         self.metrics.connections_opened += 1;
         if self.setup_is_instant() {
             self.start_hold(request, Conn::DIRECT);
@@ -371,9 +393,9 @@ impl Simulation {
             request,
             acquired: self.now,
             conn,
+            has_server: false,
         };
-        self.db.add(self.now, request.db_work, DbJob::Query(held));
-        self.db_changed();
+        self.begin_work(held);
     }
 
     fn on_db_done(&mut self, job: DbJob) {
@@ -407,11 +429,12 @@ impl Simulation {
         if self.now >= m.window_start {
             m.window_hold_sum += self.now - held.acquired;
         }
+        self.end_transaction_server(held);
         if self.maybe_leak(held) {
             return;
         }
         if held.conn.is_direct() {
-            self.db_connections -= 1;
+            self.app_connections -= 1;
         } else {
             self.give_back(held.request.instance as usize, held.conn);
         }
@@ -448,7 +471,7 @@ impl Simulation {
 
     /// The live view.
     pub fn snapshot(&self) -> Snapshot {
-        let open: u64 = self.db_connections;
+        let open: u64 = self.db_open();
         Snapshot {
             time_ms: self.now,
             arrived: self.metrics.arrived,
@@ -459,6 +482,7 @@ impl Simulation {
             busy_connections: self.busy,
             open_connections: open,
             db_active: self.db.active() as u64,
+            bouncer_waiting: self.bouncer_waiting(),
             events: self.events_done,
             finished: self.finished,
         }
