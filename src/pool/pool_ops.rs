@@ -18,7 +18,10 @@ impl Simulation {
             self.pools[p].busy += 1;
             self.admit(&request);
             self.start_hold(request, conn);
-            self.fill(p);
+            // Keep min_idle connections ready (checked here first: this is the hot path).
+            if (self.pools[p].idle.len() as u32) < self.scenario.min_idle() {
+                self.fill(p);
+            }
             return;
         }
         let pool = &self.pools[p];
