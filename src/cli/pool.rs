@@ -6,7 +6,8 @@
 
 use crate::input::read_input;
 use pgdojo::pool::{
-    parse_range, preset, presets, sweep_pool, Dist, PoolMode, Report, Scenario, Simulation, Sweep,
+    parse_range, preset, presets, sweep_grid, sweep_pool, Dist, PoolMode, Report, Scenario,
+    Simulation, Sweep,
 };
 
 /// Output formats.
@@ -93,6 +94,9 @@ pub struct PoolFlags {
     /// Run every pool size from A to B (inclusive) and report the knee.
     #[arg(long, value_name = "A..B")]
     pub sweep_pool: Option<String>,
+    /// With --sweep-pool: repeat the sweep for every instance count from A to B.
+    #[arg(long, value_name = "A..B", requires = "sweep_pool")]
+    pub sweep_instances: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -196,6 +200,18 @@ fn execute(args: &PoolFlags) -> Result<String, String> {
     let json = |v: &dyn erased::Json| v.to_json();
     if let Some(range) = &args.sweep_pool {
         let (from, to) = parse_range(range).map_err(|e| format!("--sweep-pool: {e}"))?;
+        if let Some(inst) = &args.sweep_instances {
+            let (a, b) = parse_range(inst).map_err(|e| format!("--sweep-instances: {e}"))?;
+            let grid = sweep_grid(&scenario, (from, to), (a, b))?;
+            return Ok(match args.format {
+                Format::Json => json(&serde_json::json!({ "by_instances": grid })),
+                Format::Text => grid
+                    .iter()
+                    .map(|g| format!("instances {}\n{}", g.instances, sweep_text(&g.sweep)))
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            });
+        }
         let sweep = sweep_pool(&scenario, from, to)?;
         return Ok(match args.format {
             Format::Json => json(&sweep),

@@ -42,5 +42,5 @@ pub use presets::{preset, presets, Preset};
 pub use report::Report;
 pub use series::SeriesPoint;
 pub use simulation::{Simulation, Snapshot};
-pub use sweep::{parse_range, sweep_pool, Sweep, SweepRun};
+pub use sweep::{parse_range, sweep_grid, sweep_pool, InstanceSweep, Sweep, SweepRun};
 pub use traffic::Pattern;
