@@ -71,8 +71,9 @@ impl Simulation {
     }
 
     fn db_start(&mut self, held: Held) {
+        let slot = self.store_hold(held);
         self.db
-            .add(self.now, held.request.db_work, DbJob::Query(held));
+            .add(self.now, held.request.db_work, DbJob::Query(slot));
         self.db_changed();
     }
 

@@ -40,8 +40,10 @@ impl Simulation {
         let mut next = *request;
         next.attempt += 1;
         self.metrics.retries += 1;
-        self.events
-            .schedule(self.now + delay, super::request::Event::Retry(next));
+        self.events.schedule(
+            self.now + delay,
+            super::request::Event::Retry(Box::new(next)),
+        );
         true
     }
 

@@ -168,7 +168,7 @@ impl Simulation {
             }
             Opener::Direct(request) => {
                 self.waiting -= 1;
-                self.start_hold(request, Conn::DIRECT);
+                self.start_hold(*request, Conn::DIRECT);
             }
         }
     }

@@ -72,6 +72,9 @@ pub struct Simulation {
     pub(crate) retry_tokens: f64,
     /// Outer requests parked while their nested acquisition runs.
     pub(crate) parked: Vec<Option<Held>>,
+    /// Slab of requests holding a connection (referred to by slot from the heaps) and its free slots.
+    holds: Vec<Held>,
+    free_holds: Vec<u32>,
 }
 
 impl Simulation {
@@ -109,6 +112,8 @@ impl Simulation {
             next_conn_id: 1,
             retry_tokens: 10.0,
             parked: Vec::new(),
+            holds: Vec::new(),
+            free_holds: Vec::new(),
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
@@ -233,11 +238,14 @@ impl Simulation {
         match event {
             Event::Arrival => self.on_arrival(NO_USER),
             Event::UserArrival(user) => self.on_arrival(user),
-            Event::AppDone(held) => self.release(held),
+            Event::AppDone(slot) => {
+                let held = self.take_hold(slot);
+                self.release(held);
+            }
             Event::TimeoutCheck(p) => self.on_timeout_check(p),
             Event::Expire { pool, id } => self.on_expire(pool as usize, id),
             Event::IdleCheck { pool, id, since } => self.on_idle_check(pool as usize, id, since),
-            Event::Retry(request) => self.on_retry(request),
+            Event::Retry(request) => self.on_retry(*request),
             Event::Restart => self.on_restart(),
             Event::BouncerCheck => self.on_bouncer_check(),
             Event::SetupNetworkDone(op) => {
@@ -379,7 +387,7 @@ impl Simulation {
             let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
             self.events.schedule(
                 self.now + network,
-                Event::SetupNetworkDone(Opener::Direct(request)),
+                Event::SetupNetworkDone(Opener::Direct(Box::new(request))),
             );
         }
     }
@@ -400,7 +408,8 @@ impl Simulation {
 
     fn on_db_done(&mut self, job: DbJob) {
         match job {
-            DbJob::Query(held) => {
+            DbJob::Query(slot) => {
+                let held = self.take_hold(slot);
                 if held.request.nested {
                     self.start_nested(held);
                 } else {
@@ -415,7 +424,8 @@ impl Simulation {
     pub(crate) fn finish_transaction(&mut self, held: Held) {
         if held.request.app_delay > 0.0 {
             let t = self.now + held.request.app_delay;
-            self.events.schedule(t, Event::AppDone(held));
+            let slot = self.store_hold(held);
+            self.events.schedule(t, Event::AppDone(slot));
         } else {
             self.release(held);
         }
@@ -462,6 +472,26 @@ impl Simulation {
             s.record_latency(latency);
         }
         self.user_answered(&held.request);
+    }
+
+    /// Parks a request holding a connection in the slab; returns its slot.
+    pub(crate) fn store_hold(&mut self, held: Held) -> u32 {
+        match self.free_holds.pop() {
+            Some(slot) => {
+                self.holds[slot as usize] = held;
+                slot
+            }
+            None => {
+                self.holds.push(held);
+                (self.holds.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Takes a request back out of the slab (its slot becomes free).
+    pub(crate) fn take_hold(&mut self, slot: u32) -> Held {
+        self.free_holds.push(slot);
+        self.holds[slot as usize]
     }
 
     /// The time series so far (empty when `series_interval_ms` is 0).
