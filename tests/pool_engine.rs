@@ -275,6 +275,11 @@ fn bad_scenarios_are_errors_not_panics() {
         "{\"database\": {\"cores\": 0}}",
         "{\"traffic\": {\"arrival_rate\": 1e400}}",
         "{\"series_interval_ms\": 1e-9}",
+        "{\"work\": {\"db\": {\"kind\": \"exp\", \"mean_ms\": 1e300}}}",
+        "{\"pool\": {\"instances\": 10000, \"size\": 100000}}",
+        "{\"traffic\": {\"pattern\": {\"kind\": \"ramp\", \"to_rate\": 0, \"over_ms\": 5}}}",
+        "{\"faults\": {\"retry\": {\"max_attempts\": 0}}}",
+        "{\"bouncer\": {\"pool_size\": 0}}",
     ] {
         assert!(Scenario::from_json(text).is_err(), "{text:?} accepted");
     }

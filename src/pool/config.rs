@@ -227,6 +227,7 @@ fn nonneg(name: &str, x: f64) -> Result<(), String> {
 pub const MAX_INSTANCES: u32 = 10_000;
 pub const MAX_POOL_SIZE: u32 = 100_000;
 pub const MAX_REQUESTS: u64 = 1_000_000_000;
+pub const MAX_APP_CONNECTIONS: u64 = 1_000_000;
 
 impl Scenario {
     /// Parses scenario JSON; the error says what is wrong and where.
@@ -259,8 +260,8 @@ impl Scenario {
             nonneg("wait threshold", t)?;
         }
         let rate = self.traffic.arrival_rate;
-        check(rate.is_finite() && rate > 0.0, || {
-            format!("arrival rate must be a finite number > 0 per second, got {rate}")
+        check(rate.is_finite() && (1e-3..=1e9).contains(&rate), || {
+            format!("arrival rate must be from 0.001 to 1e9 per second, got {rate}")
         })?;
         self.traffic.pattern.validate()?;
         if let Some(c) = &self.traffic.closed_loop {
@@ -279,6 +280,10 @@ impl Scenario {
         })?;
         check(p.size >= 1 && p.size <= MAX_POOL_SIZE, || {
             format!("pool size must be 1..={MAX_POOL_SIZE}, got {}", p.size)
+        })?;
+        let total = u64::from(p.instances) * u64::from(p.size);
+        check(total <= MAX_APP_CONNECTIONS, || {
+            format!("instances x pool size must be at most {MAX_APP_CONNECTIONS}, got {total}")
         })?;
         nonneg("acquire_timeout_ms", p.acquire_timeout_ms)?;
         nonneg("max_lifetime_ms", p.max_lifetime_ms)?;

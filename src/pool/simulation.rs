@@ -192,6 +192,11 @@ impl Simulation {
 
     /// Moves the clock, integrating the time averages and closing time-series points on the way.
     fn advance_to(&mut self, t: f64) {
+        // Validation keeps times finite; should one ever not be, end the run rather than loop.
+        if !t.is_finite() {
+            self.finished = true;
+            return;
+        }
         loop {
             let boundary = match &self.series {
                 Some(s) if s.next_boundary() <= t => s.next_boundary(),
