@@ -92,6 +92,8 @@ pub struct Report {
     /// Time-average busy database cores.
     pub mean_db_busy_cores: f64,
     pub mean_open_connections: f64,
+    /// Backend memory: mean open connections × `memory_per_connection_mb`.
+    pub mean_connection_memory_mb: f64,
     pub connections_opened: u64,
     pub connections_closed: u64,
     /// PgBouncer server connections opened (0 without PgBouncer).

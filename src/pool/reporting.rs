@@ -74,6 +74,8 @@ impl Simulation {
             mean_in_flight: per_ms(a.in_flight - b.in_flight),
             mean_db_busy_cores: per_ms(a.db_busy_cores - b.db_busy_cores),
             mean_open_connections: per_ms(a.open_connections - b.open_connections),
+            mean_connection_memory_mb: per_ms(a.open_connections - b.open_connections)
+                * self.scenario.database.memory_per_connection_mb,
             connections_opened: m.connections_opened,
             connections_closed: m.connections_closed,
             server_connections_opened: m.server_connections_opened,
