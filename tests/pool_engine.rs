@@ -40,7 +40,11 @@ fn check(name: &str, scenario: &Scenario) -> Report {
     let f = &r.failures;
     assert_eq!(
         r.requests_failed,
-        f.queue_full + f.acquire_timeout + f.too_many_connections,
+        f.queue_full
+            + f.acquire_timeout
+            + f.too_many_connections
+            + f.instance_restart
+            + f.query_wait_timeout,
         "{name}: failure causes"
     );
     // Little's law assumes a steady state; an overloaded run ends with a backlog still holding
@@ -96,7 +100,19 @@ fn stories_hold() {
     // 20 x 10 connections do not fit into max_connections 100 - 3 reserved.
     let fleet = &all["fleet_over_max_connections"];
     assert!(fleet.failures.too_many_connections > 0);
-    assert!(fleet.mean_open_connections <= 97.0);
+    assert!(fleet.mean_open_connections <= 97.0 + 1e-9);
+    // PgBouncer in transaction mode rescues the same fleet: 200 clients share under 40 servers.
+    let txn = &all["fleet_through_pgbouncer"];
+    assert_eq!(txn.requests_failed, 0);
+    assert!(txn.server_connections_opened <= 40 && txn.mean_open_connections < 40.0);
+    assert!(fleet.requests_failed > fleet.requests_arrived / 3);
+    // Session mode binds a server per client connection: 160 pooled connections never get one.
+    let session = &all["fleet_pgbouncer_session"];
+    assert!(session.failures.query_wait_timeout > 1000);
+    // A reserve pool lends extra servers to clients that waited too long.
+    let reserve = &all["pgbouncer_reserve_pool"];
+    assert_eq!(reserve.server_connections_opened, 20);
+    assert_eq!(reserve.requests_failed, 0);
     // Overload: timeouts and rejections, and the queue bound holds.
     let over = &all["overload_timeouts"];
     assert!(over.failures.acquire_timeout > 0 && over.failures.queue_full > 0);
@@ -122,6 +138,39 @@ fn stories_hold() {
         "{:?}",
         bursty.wait_ms
     );
+    // Pool lifecycle: connections retire and reopen; the pool breathes between min_idle and size.
+    let churn = &all["lifecycle_churn"];
+    assert!(
+        churn.connections_closed > 20,
+        "{}",
+        churn.connections_closed
+    );
+    assert!(churn.connections_opened >= churn.connections_closed);
+    assert!(churn.connections_opened - churn.connections_closed <= 10);
+    assert!(churn.mean_open_connections > 2.0 && churn.mean_open_connections < 10.0);
+    // Retries without a budget multiply the load; the budget caps them at about 10 %.
+    let (storm, budget) = (&all["retry_storm"], &all["retry_budget"]);
+    assert!(
+        storm.retries > 10 * budget.retries,
+        "{} vs {}",
+        storm.retries,
+        budget.retries
+    );
+    assert!(budget.retries as f64 <= 0.1 * 30_000.0 + 20.0);
+    assert!(storm.latency_ms.mean > 2.0 * budget.latency_ms.mean);
+    // Leaks: every connection is lost sooner or later, then everything times out.
+    let leak = &all["leak"];
+    assert_eq!(leak.leaked_connections, 10);
+    assert!(leak.failures.acquire_timeout > leak.requests_arrived / 3);
+    // Nested acquisition: the pool deadlocks and only timeouts break it.
+    let nested = &all["nested_deadlock"];
+    assert!(nested.nested_acquisitions > 0);
+    assert!(nested.failures.acquire_timeout > nested.requests_completed * 10);
+    assert!(nested.latency_ms.p50 > 400.0);
+    // Restart: all 200 connections close and reopen at once.
+    let restart = &all["restart_storm"];
+    assert_eq!(restart.connections_opened, 400);
+    assert_eq!(restart.connections_closed, 200);
     // The Oracle demo: 96 connections on 8 cores collapse (once a burst pushes concurrency up, the
     // USL capacity falls towards 214/s and never recovers); 8 keep up.
     let (big, small) = (&all["oracle_big_pool"], &all["oracle_small_pool"]);
@@ -169,6 +218,52 @@ fn oversized_pool_collapses_and_stays_collapsed() {
 }
 
 #[test]
+fn idle_pool_shrinks_to_min_idle_and_grows_back() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(n, _)| n == "lifecycle_churn")
+        .expect("fixture");
+    let mut sim = Simulation::new(scenario).expect("valid");
+    sim.run_to_end();
+    let series = sim.series();
+    let open: Vec<f64> = series.iter().map(|p| p.mean_open_connections).collect();
+    let (lo, hi) = open.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &x| {
+        (lo.min(x), hi.max(x))
+    });
+    // The short night (down to 100/s, 0.4 busy) lets idle connections time out towards min_idle + busy;
+    // the day (1900/s x 4 ms = 7.6 busy) fills the pool.
+    assert!(lo < 6.0, "{open:?}");
+    assert!(hi > 9.5, "{open:?}");
+}
+
+#[test]
+fn restart_storm_spikes_latency() {
+    let (_, scenario) = scenarios()
+        .into_iter()
+        .find(|(n, _)| n == "restart_storm")
+        .expect("fixture");
+    let mut sim = Simulation::new(scenario).expect("valid");
+    sim.run_to_end();
+    let series = sim.series();
+    let at = |t: f64| {
+        series
+            .iter()
+            .find(|p| p.t_ms == t)
+            .unwrap_or_else(|| panic!("no point at {t}"))
+            .latency_p99_ms
+    };
+    // Before: 1 ms queries. The second after the restart: 200 connection setups of 15 ms network
+    // and 20 ms of CPU each on 4 cores (1 s of CPU) stall the requests behind them.
+    assert!(at(4000.0) < 20.0, "{}", at(4000.0));
+    assert!(
+        at(6000.0) > 5.0 * at(4000.0),
+        "{} vs {}",
+        at(6000.0),
+        at(4000.0)
+    );
+}
+
+#[test]
 fn bad_scenarios_are_errors_not_panics() {
     for text in [
         "",
@@ -180,6 +275,11 @@ fn bad_scenarios_are_errors_not_panics() {
         "{\"database\": {\"cores\": 0}}",
         "{\"traffic\": {\"arrival_rate\": 1e400}}",
         "{\"series_interval_ms\": 1e-9}",
+        "{\"work\": {\"db\": {\"kind\": \"exp\", \"mean_ms\": 1e300}}}",
+        "{\"pool\": {\"instances\": 10000, \"size\": 100000}}",
+        "{\"traffic\": {\"pattern\": {\"kind\": \"ramp\", \"to_rate\": 0, \"over_ms\": 5}}}",
+        "{\"faults\": {\"retry\": {\"max_attempts\": 0}}}",
+        "{\"bouncer\": {\"pool_size\": 0}}",
     ] {
         assert!(Scenario::from_json(text).is_err(), "{text:?} accepted");
     }

@@ -5,7 +5,10 @@
 //! names are a stable contract.
 
 use crate::input::read_input;
-use pgdojo::pool::{parse_range, sweep_pool, Dist, PoolMode, Report, Scenario, Simulation, Sweep};
+use pgdojo::pool::{
+    parse_range, preset, presets, sweep_grid, sweep_pool, Dist, PoolMode, Report, Scenario,
+    Simulation, Sweep,
+};
 
 /// Output formats.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +29,14 @@ pub struct PoolArgs {
 #[derive(clap::Args, Debug)]
 pub struct PoolFlags {
     /// Scenario JSON file (`-` = stdin); flags override its fields.
-    #[arg(long, value_name = "FILE.json")]
+    #[arg(long, value_name = "FILE.json", conflicts_with = "preset")]
     pub scenario: Option<String>,
+    /// Start from a guided preset's scenario (see --list-presets); flags override it.
+    #[arg(long, value_name = "ID")]
+    pub preset: Option<String>,
+    /// List the guided presets and exit.
+    #[arg(long)]
+    pub list_presets: bool,
     /// Poisson arrivals per second over all instances.
     #[arg(long, value_name = "R")]
     pub arrival_rate: Option<f64>,
@@ -85,6 +94,9 @@ pub struct PoolFlags {
     /// Run every pool size from A to B (inclusive) and report the knee.
     #[arg(long, value_name = "A..B")]
     pub sweep_pool: Option<String>,
+    /// With --sweep-pool: repeat the sweep for every instance count from A to B.
+    #[arg(long, value_name = "A..B", requires = "sweep_pool")]
+    pub sweep_instances: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -92,11 +104,16 @@ pub struct PoolFlags {
 
 /// Builds the scenario: file first, then flags.
 fn build_scenario(args: &PoolFlags) -> Result<Scenario, String> {
-    let mut s = match &args.scenario {
-        Some(path) => {
+    let mut s = match (&args.scenario, &args.preset) {
+        (Some(path), _) => {
             Scenario::from_json(&read_input(path)?).map_err(|e| format!("{path}: {e}"))?
         }
-        None => Scenario::default(),
+        (None, Some(id)) => {
+            preset(id)
+                .ok_or_else(|| format!("no preset {id:?}; see --list-presets"))?
+                .scenario
+        }
+        (None, None) => Scenario::default(),
     };
     if let Some(x) = args.arrival_rate {
         s.traffic.arrival_rate = x;
@@ -171,10 +188,30 @@ pub fn run(args: PoolArgs) -> u8 {
 }
 
 fn execute(args: &PoolFlags) -> Result<String, String> {
+    if args.list_presets {
+        let list = presets()?;
+        return Ok(list
+            .iter()
+            .map(|p| format!("{:<26} {}", p.id, p.title))
+            .collect::<Vec<_>>()
+            .join("\n"));
+    }
     let scenario = build_scenario(args)?;
     let json = |v: &dyn erased::Json| v.to_json();
     if let Some(range) = &args.sweep_pool {
         let (from, to) = parse_range(range).map_err(|e| format!("--sweep-pool: {e}"))?;
+        if let Some(inst) = &args.sweep_instances {
+            let (a, b) = parse_range(inst).map_err(|e| format!("--sweep-instances: {e}"))?;
+            let grid = sweep_grid(&scenario, (from, to), (a, b))?;
+            return Ok(match args.format {
+                Format::Json => json(&serde_json::json!({ "by_instances": grid })),
+                Format::Text => grid
+                    .iter()
+                    .map(|g| format!("instances {}\n{}", g.instances, sweep_text(&g.sweep)))
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
+            });
+        }
         let sweep = sweep_pool(&scenario, from, to)?;
         return Ok(match args.format {
             Format::Json => json(&sweep),
@@ -215,7 +252,26 @@ fn report_text(s: &Scenario, r: &Report) -> String {
     let w = &r.wait_ms;
     let l = &r.latency_ms;
     let f = &r.failures;
-    [
+    let mut extra = Vec::new();
+    if f.instance_restart + f.query_wait_timeout > 0 {
+        extra.push(format!(
+            "failures: instance restart {}, PgBouncer query_wait_timeout {}",
+            f.instance_restart, f.query_wait_timeout
+        ));
+    }
+    if r.retries + r.leaked_connections + r.nested_acquisitions > 0 {
+        extra.push(format!(
+            "retries {}  leaked connections {}  nested acquisitions {}",
+            r.retries, r.leaked_connections, r.nested_acquisitions
+        ));
+    }
+    if r.server_connections_opened > 0 {
+        extra.push(format!(
+            "PgBouncer: {} server connections opened",
+            r.server_connections_opened
+        ));
+    }
+    let lines = [
         format!(
             "{} requests at {} req/s, {mode}, seed {}",
             s.requests, s.traffic.arrival_rate, s.seed
@@ -257,8 +313,12 @@ fn report_text(s: &Scenario, r: &Report) -> String {
             r.events,
             r.sim_time_ms / 1000.0
         ),
-    ]
-    .join("\n")
+    ];
+    lines
+        .into_iter()
+        .chain(extra)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn sweep_text(sweep: &Sweep) -> String {

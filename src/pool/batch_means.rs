@@ -100,6 +100,10 @@ impl BatchMeans {
     }
 }
 
+/// Largest batch whose values are kept for batch quantiles (8 MB); longer batches (very long runs,
+/// or `batches = 0`) report no quantile intervals rather than hold unbounded memory.
+pub const MAX_QUANTILE_BATCH: usize = 1_000_000;
+
 /// Batch quantiles: each full batch is reduced to its own quantiles (exact, by selection).
 #[derive(Clone, Debug)]
 pub struct BatchQuantiles {
@@ -120,8 +124,11 @@ impl BatchQuantiles {
         }
     }
 
-    /// Adds one value.
+    /// Adds one value (ignored when batches would exceed [`MAX_QUANTILE_BATCH`]).
     pub fn push(&mut self, x: f64) {
+        if self.size > MAX_QUANTILE_BATCH {
+            return;
+        }
         self.buffer.push(x);
         if self.buffer.len() == self.size {
             let n = self.buffer.len();

@@ -4,8 +4,10 @@
 //! in a share link. Every field has a default, so a scenario file only names what it changes; unknown
 //! fields are rejected so that a typo cannot silently fall back to a default. Schema: docs/pool-scenario.md.
 
+use super::bouncer::Bouncer;
 use super::closed_loop::ClosedLoop;
 use super::dist::Dist;
+use super::faults::Faults;
 use super::traffic::Pattern;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +37,9 @@ pub struct Scenario {
     pub work: Work,
     pub pool: PoolConfig,
     pub database: DatabaseConfig,
+    /// PgBouncer between the apps and the database (`null` = apps connect directly).
+    pub bouncer: Option<Bouncer>,
+    pub faults: Faults,
 }
 
 /// How requests arrive.
@@ -96,6 +101,13 @@ pub struct PoolConfig {
     pub queue_limit: Option<u32>,
     /// A request still waiting this long after arrival fails.
     pub acquire_timeout_ms: f64,
+    /// Idle connections the pool keeps ready; `null` = the pool size (HikariCP's default: a fixed
+    /// pool, opened at start).
+    pub min_idle: Option<u32>,
+    /// Connections are retired after this long, each up to 2.5 % sooner at random (0 = never).
+    pub max_lifetime_ms: f64,
+    /// Idle connections above `min_idle` close after this long (0 = never).
+    pub idle_timeout_ms: f64,
     pub setup: Setup,
 }
 
@@ -132,6 +144,8 @@ impl Default for Scenario {
             work: Work::default(),
             pool: PoolConfig::default(),
             database: DatabaseConfig::default(),
+            bouncer: None,
+            faults: Faults::default(),
         }
     }
 }
@@ -174,6 +188,9 @@ impl Default for PoolConfig {
             size: 10,
             queue_limit: None,
             acquire_timeout_ms: 30_000.0,
+            min_idle: None,
+            max_lifetime_ms: 1_800_000.0,
+            idle_timeout_ms: 600_000.0,
             setup: Setup::default(),
         }
     }
@@ -210,6 +227,7 @@ fn nonneg(name: &str, x: f64) -> Result<(), String> {
 pub const MAX_INSTANCES: u32 = 10_000;
 pub const MAX_POOL_SIZE: u32 = 100_000;
 pub const MAX_REQUESTS: u64 = 1_000_000_000;
+pub const MAX_APP_CONNECTIONS: u64 = 1_000_000;
 
 impl Scenario {
     /// Parses scenario JSON; the error says what is wrong and where.
@@ -242,12 +260,16 @@ impl Scenario {
             nonneg("wait threshold", t)?;
         }
         let rate = self.traffic.arrival_rate;
-        check(rate.is_finite() && rate > 0.0, || {
-            format!("arrival rate must be a finite number > 0 per second, got {rate}")
+        check(rate.is_finite() && (1e-3..=1e9).contains(&rate), || {
+            format!("arrival rate must be from 0.001 to 1e9 per second, got {rate}")
         })?;
         self.traffic.pattern.validate()?;
         if let Some(c) = &self.traffic.closed_loop {
             c.validate()?;
+        }
+        self.faults.validate()?;
+        if let Some(b) = &self.bouncer {
+            b.validate()?;
         }
         self.work.db.validate()?;
         self.work.app.validate()?;
@@ -259,7 +281,13 @@ impl Scenario {
         check(p.size >= 1 && p.size <= MAX_POOL_SIZE, || {
             format!("pool size must be 1..={MAX_POOL_SIZE}, got {}", p.size)
         })?;
+        let total = u64::from(p.instances) * u64::from(p.size);
+        check(total <= MAX_APP_CONNECTIONS, || {
+            format!("instances x pool size must be at most {MAX_APP_CONNECTIONS}, got {total}")
+        })?;
         nonneg("acquire_timeout_ms", p.acquire_timeout_ms)?;
+        nonneg("max_lifetime_ms", p.max_lifetime_ms)?;
+        nonneg("idle_timeout_ms", p.idle_timeout_ms)?;
         nonneg("setup auth_cpu_ms", p.setup.auth_cpu_ms)?;
         let d = &self.database;
         check(d.cores != Some(0), || "db cores must be >= 1".to_string())?;
@@ -267,6 +295,14 @@ impl Scenario {
         nonneg("usl_kappa", d.usl_kappa)?;
         nonneg("memory_per_connection_mb", d.memory_per_connection_mb)?;
         Ok(())
+    }
+
+    /// Idle connections each pool keeps (never more than its size).
+    pub fn min_idle(&self) -> u32 {
+        self.pool
+            .min_idle
+            .unwrap_or(self.pool.size)
+            .min(self.pool.size)
     }
 
     /// Connections the app tier may hold at most (`max_connections - reserved`).

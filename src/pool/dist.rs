@@ -29,11 +29,16 @@ impl Default for Dist {
     }
 }
 
+/// Longest duration parameter accepted (about 11.6 days): keeps simulated time far from overflow.
+pub const MAX_MS: f64 = 1e9;
+
 fn finite_nonneg(name: &str, x: f64) -> Result<(), String> {
-    if x.is_finite() && x >= 0.0 {
+    if x.is_finite() && (0.0..=MAX_MS).contains(&x) {
         Ok(())
     } else {
-        Err(format!("{name} must be a finite number >= 0, got {x}"))
+        Err(format!(
+            "{name} must be a number from 0 to {MAX_MS} ms, got {x}"
+        ))
     }
 }
 

@@ -13,6 +13,10 @@ pub enum FailCause {
     AcquireTimeout,
     /// The database refused a new connection (SQLSTATE 53300).
     TooManyConnections,
+    /// Its instance restarted while it waited.
+    InstanceRestart,
+    /// Waited in PgBouncer longer than `query_wait_timeout`.
+    QueryWaitTimeout,
 }
 
 /// The wait quantiles tracked per batch.
@@ -37,7 +41,14 @@ pub struct Metrics {
     pub queue_full: u64,
     pub acquire_timeout: u64,
     pub too_many_connections: u64,
+    pub instance_restart: u64,
+    pub query_wait_timeout: u64,
+    pub server_connections_opened: u64,
+    pub retries: u64,
+    pub leaked: u64,
+    pub nested: u64,
     pub connections_opened: u64,
+    pub connections_closed: u64,
     /// Start of the measured window (ms).
     pub window_start: f64,
     pub measured_arrived: u64,
@@ -70,7 +81,14 @@ impl Metrics {
             queue_full: 0,
             acquire_timeout: 0,
             too_many_connections: 0,
+            instance_restart: 0,
+            query_wait_timeout: 0,
+            server_connections_opened: 0,
+            retries: 0,
+            leaked: 0,
+            nested: 0,
             connections_opened: 0,
+            connections_closed: 0,
             window_start: 0.0,
             measured_arrived: 0,
             measured_rejected: 0,
@@ -96,7 +114,11 @@ impl Metrics {
 
     /// All failures.
     pub fn failed(&self) -> u64 {
-        self.queue_full + self.acquire_timeout + self.too_many_connections
+        self.queue_full
+            + self.acquire_timeout
+            + self.too_many_connections
+            + self.instance_restart
+            + self.query_wait_timeout
     }
 
     /// Counts a failure.
@@ -105,6 +127,8 @@ impl Metrics {
             FailCause::QueueFull => self.queue_full += 1,
             FailCause::AcquireTimeout => self.acquire_timeout += 1,
             FailCause::TooManyConnections => self.too_many_connections += 1,
+            FailCause::InstanceRestart => self.instance_restart += 1,
+            FailCause::QueryWaitTimeout => self.query_wait_timeout += 1,
         }
     }
 

@@ -9,14 +9,20 @@
 //! while it runs and [`Simulation::report`] at the end. [`sweep_pool`] runs a grid over pool size.
 
 pub mod batch_means;
+pub mod bouncer;
+mod bouncer_ops;
 pub mod closed_loop;
 pub mod config;
 pub mod database;
 pub mod dist;
 pub mod event_list;
+mod fault_ops;
+pub mod faults;
 pub mod histogram;
 pub mod metrics;
+mod pool_ops;
 pub mod pool_state;
+pub mod presets;
 pub mod report;
 mod reporting;
 pub mod request;
@@ -27,11 +33,14 @@ pub mod sweep;
 pub mod traffic;
 pub mod usl;
 
+pub use bouncer::{Bouncer, BouncerMode};
 pub use closed_loop::ClosedLoop;
 pub use config::{DatabaseConfig, PoolConfig, PoolMode, Scenario, Setup, Traffic, Work};
 pub use dist::Dist;
+pub use faults::{Faults, Retry};
+pub use presets::{preset, presets, Preset};
 pub use report::Report;
 pub use series::SeriesPoint;
 pub use simulation::{Simulation, Snapshot};
-pub use sweep::{parse_range, sweep_pool, Sweep, SweepRun};
+pub use sweep::{parse_range, sweep_grid, sweep_pool, InstanceSweep, Sweep, SweepRun};
 pub use traffic::Pattern;

@@ -33,6 +33,10 @@ pub struct Failures {
     pub acquire_timeout: u64,
     /// The database refused a connection (SQLSTATE 53300 too_many_connections).
     pub too_many_connections: u64,
+    /// Its instance restarted while it waited.
+    pub instance_restart: u64,
+    /// Waited in PgBouncer longer than `query_wait_timeout`.
+    pub query_wait_timeout: u64,
 }
 
 /// Batch-means 95 % confidence intervals of the measured window.
@@ -65,6 +69,12 @@ pub struct Report {
     /// Still waiting or holding a connection when the run stopped.
     pub requests_in_flight: u64,
     pub failures: Failures,
+    /// Retry attempts made (each failed attempt that was retried).
+    pub retries: u64,
+    /// Connections leaked (never returned to their pool).
+    pub leaked_connections: u64,
+    /// Requests that needed a second connection while holding one.
+    pub nested_acquisitions: u64,
     /// Completions per second in the measured window.
     pub throughput_rps: f64,
     /// Fraction of measured requests that got a connection only after waiting.
@@ -82,7 +92,12 @@ pub struct Report {
     /// Time-average busy database cores.
     pub mean_db_busy_cores: f64,
     pub mean_open_connections: f64,
+    /// Backend memory: mean open connections × `memory_per_connection_mb`.
+    pub mean_connection_memory_mb: f64,
     pub connections_opened: u64,
+    pub connections_closed: u64,
+    /// PgBouncer server connections opened (0 without PgBouncer).
+    pub server_connections_opened: u64,
     /// Requests waiting for a connection when the run stopped.
     pub waiting_at_end: u64,
     /// Events handled.

@@ -36,7 +36,12 @@ impl Simulation {
                 queue_full: m.queue_full,
                 acquire_timeout: m.acquire_timeout,
                 too_many_connections: m.too_many_connections,
+                instance_restart: m.instance_restart,
+                query_wait_timeout: m.query_wait_timeout,
             },
+            retries: m.retries,
+            leaked_connections: m.leaked,
+            nested_acquisitions: m.nested,
             throughput_rps: if window > 0.0 {
                 m.window_completed as f64 * 1000.0 / window
             } else {
@@ -69,7 +74,11 @@ impl Simulation {
             mean_in_flight: per_ms(a.in_flight - b.in_flight),
             mean_db_busy_cores: per_ms(a.db_busy_cores - b.db_busy_cores),
             mean_open_connections: per_ms(a.open_connections - b.open_connections),
+            mean_connection_memory_mb: per_ms(a.open_connections - b.open_connections)
+                * self.scenario.database.memory_per_connection_mb,
             connections_opened: m.connections_opened,
+            connections_closed: m.connections_closed,
+            server_connections_opened: m.server_connections_opened,
             waiting_at_end: self.waiting,
             events: self.events_done,
             littles_law_error,

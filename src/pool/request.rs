@@ -14,49 +14,77 @@ pub struct Request {
     pub measured: bool,
     /// The closed-loop user who sent it, or [`NO_USER`].
     pub user: u32,
+    /// When the first attempt arrived (`arrival` is this attempt's).
+    pub origin: f64,
+    /// 0 for the first attempt, then 1, 2, ... for retries.
+    pub attempt: u32,
+    /// Needs a second connection while holding its first (see `Faults::nested_probability`).
+    pub nested: bool,
+    /// For the inner request of a nested acquisition: the slot of its parked outer request.
+    pub parent: u32,
 }
+
+/// Marks requests without a parent.
+pub const NO_PARENT: u32 = u32::MAX;
 
 /// Marks open-loop requests.
 pub const NO_USER: u32 = u32::MAX;
+
+use super::pool_state::Conn;
 
 /// A request holding a connection since `acquired`.
 #[derive(Clone, Copy, Debug)]
 pub struct Held {
     pub request: Request,
     pub acquired: f64,
-    /// The connection was opened just for this request (no-pool mode).
-    pub direct: bool,
+    pub conn: Conn,
+    /// Holds a PgBouncer server connection for this transaction.
+    pub has_server: bool,
 }
 
+// Heap entries stay small (the event list and the database are binary heaps that move their
+// entries around): requests holding a connection live in the engine's slab and are referred to
+// by slot; rare large payloads are boxed.
+
 /// Who is waiting for a connection being opened.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum Opener {
     /// A pool grows by one connection.
     Pool(u32),
     /// No-pool mode: a request opens its own connection.
-    Direct(Request),
+    Direct(Box<Request>),
 }
 
 /// Work on the database CPU.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum DbJob {
-    /// A transaction's queries.
-    Query(Held),
+    /// A transaction's queries (the slot of its [`Held`] in the engine's slab).
+    Query(u32),
     /// Server-side authentication of a new connection.
     Auth(Opener),
 }
 
 /// Events in the future event list (database completions are kept apart; see `Database`).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum Event {
     /// The next open-loop request arrives.
     Arrival,
     /// A closed-loop user finished thinking and sends a request.
     UserArrival(u32),
     /// A request's app time inside the transaction ends: it commits and releases its connection.
-    AppDone(Held),
+    AppDone(u32),
     /// Check the head waiter's acquire deadline of a pool.
     TimeoutCheck(u32),
+    /// A pool connection reaches its max lifetime (acted on only if it is idle then).
+    Expire { pool: u32, id: u64 },
+    /// A pool connection idle since `since` may have reached the idle timeout.
+    IdleCheck { pool: u32, id: u64, since: f64 },
+    /// A failed request tries again after its backoff.
+    Retry(Box<Request>),
+    /// Every instance restarts.
+    Restart,
+    /// Check PgBouncer's queue head (timeout or reserve pool).
+    BouncerCheck,
     /// The network part of a connection setup is done.
     SetupNetworkDone(Opener),
 }

@@ -5,12 +5,13 @@
 //! Nothing here reads a clock or the OS: time is simulated milliseconds, randomness is the seeded
 //! [`Rng`].
 
+use super::bouncer_ops::BouncerState;
 use super::config::{PoolMode, Scenario};
 use super::database::Database;
 use super::event_list::EventList;
 use super::metrics::{FailCause, Metrics};
-use super::pool_state::{PoolState, Waiter};
-use super::request::{DbJob, Event, Held, Opener, Request, NO_USER};
+use super::pool_state::{Conn, PoolState};
+use super::request::{DbJob, Event, Held, Opener, Request, NO_PARENT, NO_USER};
 use super::rng::Rng;
 use super::series::{Counters, Series, SeriesPoint};
 use super::traffic::Arrivals;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 /// Random streams: traffic and work are apart from everything else, so that pool settings never
 /// change which requests arrive.
 const TRAFFIC_STREAM: u64 = 1;
+const MISC_STREAM: u64 = 2;
 
 /// A live view of the run, cheap to take after every slice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +34,8 @@ pub struct Snapshot {
     pub busy_connections: u64,
     pub open_connections: u64,
     pub db_active: u64,
+    /// Transactions waiting inside PgBouncer for a server connection.
+    pub bouncer_waiting: u64,
     pub events: u64,
     pub finished: bool,
 }
@@ -40,15 +44,18 @@ pub struct Snapshot {
 pub struct Simulation {
     pub(crate) scenario: Scenario,
     pub(crate) now: f64,
-    events: EventList<Event>,
-    db: Database<DbJob>,
+    pub(crate) events: EventList<Event>,
+    pub(crate) db: Database<DbJob>,
     /// The database's next completion as (time, seq), kept out of the heap: it moves whenever the
     /// number of active queries changes, and re-keying one slot beats piling stale events in the heap.
-    db_next: Option<(f64, u64)>,
-    pools: Vec<PoolState>,
-    traffic_rng: Rng,
-    /// Connections open at the database (including ones being set up).
-    pub(crate) db_connections: u64,
+    pub(crate) db_next: Option<(f64, u64)>,
+    pub(crate) pools: Vec<PoolState>,
+    pub(crate) traffic_rng: Rng,
+    /// Connections the apps opened (including ones being set up): to the database, or to PgBouncer
+    /// when there is one.
+    pub(crate) app_connections: u64,
+    /// PgBouncer's state (`None` without a bouncer).
+    pub(crate) bouncer: Option<BouncerState>,
     pub(crate) busy: u64,
     pub(crate) waiting: u64,
     pub(crate) in_flight: u64,
@@ -58,6 +65,16 @@ pub struct Simulation {
     pub(crate) finished: bool,
     pub(crate) metrics: Metrics,
     series: Option<Series>,
+    /// Randomness that is not traffic: lifetime jitter and the like.
+    pub(crate) misc_rng: Rng,
+    pub(crate) next_conn_id: u64,
+    /// Retry budget tokens.
+    pub(crate) retry_tokens: f64,
+    /// Outer requests parked while their nested acquisition runs.
+    pub(crate) parked: Vec<Option<Held>>,
+    /// Slab of requests holding a connection (referred to by slot from the heaps) and its free slots.
+    holds: Vec<Held>,
+    free_holds: Vec<u32>,
 }
 
 impl Simulation {
@@ -78,7 +95,8 @@ impl Simulation {
             db_next: None,
             pools: vec![PoolState::default(); scenario.pool.instances as usize],
             traffic_rng: Rng::new(scenario.seed, TRAFFIC_STREAM),
-            db_connections: 0,
+            app_connections: 0,
+            bouncer: scenario.bouncer.as_ref().map(|_| BouncerState::default()),
             busy: 0,
             waiting: 0,
             in_flight: 0,
@@ -90,10 +108,24 @@ impl Simulation {
             ),
             finished: false,
             metrics: Metrics::new(batch_size, &scenario.wait_thresholds_ms),
+            misc_rng: Rng::new(scenario.seed, MISC_STREAM),
+            next_conn_id: 1,
+            retry_tokens: 10.0,
+            parked: Vec::new(),
+            holds: Vec::new(),
+            free_holds: Vec::new(),
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
         };
+        if sim.scenario.pool.mode == PoolMode::Pooled {
+            for p in 0..sim.pools.len() {
+                sim.fill(p);
+            }
+        }
+        if let Some(t) = sim.scenario.faults.restart_at_ms {
+            sim.events.schedule(t, Event::Restart);
+        }
         match sim.scenario.traffic.closed_loop.clone() {
             Some(c) => {
                 for user in 0..c.users {
@@ -160,6 +192,11 @@ impl Simulation {
 
     /// Moves the clock, integrating the time averages and closing time-series points on the way.
     fn advance_to(&mut self, t: f64) {
+        // Validation keeps times finite; should one ever not be, end the run rather than loop.
+        if !t.is_finite() {
+            self.finished = true;
+            return;
+        }
         loop {
             let boundary = match &self.series {
                 Some(s) if s.next_boundary() <= t => s.next_boundary(),
@@ -183,18 +220,19 @@ impl Simulation {
     fn integrate(&mut self, t: f64) {
         let dt = t - self.last_time;
         if dt > 0.0 {
+            let db_open = self.db_open() as f64;
             let a = &mut self.metrics.areas;
             a.busy += self.busy as f64 * dt;
             a.waiting += self.waiting as f64 * dt;
             a.in_flight += self.in_flight as f64 * dt;
             a.db_active += self.db.active() as f64 * dt;
             a.db_busy_cores += self.db.busy_cores() * dt;
-            a.open_connections += self.db_connections as f64 * dt;
+            a.open_connections += db_open * dt;
             self.last_time = t;
         }
     }
 
-    fn db_changed(&mut self) {
+    pub(crate) fn db_changed(&mut self) {
         self.db_next = match self.db.next_completion() {
             Some(t) => Some((t, self.events.take_seq())),
             None => None,
@@ -205,8 +243,16 @@ impl Simulation {
         match event {
             Event::Arrival => self.on_arrival(NO_USER),
             Event::UserArrival(user) => self.on_arrival(user),
-            Event::AppDone(held) => self.release(held),
+            Event::AppDone(slot) => {
+                let held = self.take_hold(slot);
+                self.release(held);
+            }
             Event::TimeoutCheck(p) => self.on_timeout_check(p),
+            Event::Expire { pool, id } => self.on_expire(pool as usize, id),
+            Event::IdleCheck { pool, id, since } => self.on_idle_check(pool as usize, id, since),
+            Event::Retry(request) => self.on_retry(*request),
+            Event::Restart => self.on_restart(),
+            Event::BouncerCheck => self.on_bouncer_check(),
             Event::SetupNetworkDone(op) => {
                 let auth = self.scenario.pool.setup.auth_cpu_ms;
                 if auth > 0.0 {
@@ -233,6 +279,8 @@ impl Simulation {
         let db_work = self.scenario.work.db.sample(rng);
         let w = &self.scenario.work;
         let app_delay = w.app.sample(rng) + f64::from(w.round_trips) * w.rtt_ms;
+        let nested = self.decide_nested();
+        self.earn_retry_token();
         let request = Request {
             arrival: self.now,
             db_work,
@@ -240,6 +288,10 @@ impl Simulation {
             instance,
             measured,
             user,
+            origin: self.now,
+            attempt: 0,
+            nested,
+            parent: NO_PARENT,
         };
         if self.metrics.arrived >= self.scenario.requests {
             self.finished = true;
@@ -247,6 +299,11 @@ impl Simulation {
             let next = self.arrivals.next_after(self.now, &mut self.traffic_rng);
             self.events.schedule(next, Event::Arrival);
         }
+        self.route(request);
+    }
+
+    /// Sends a request (attempt) to its pool, or to its own connection in no-pool mode.
+    pub(crate) fn route(&mut self, request: Request) {
         match self.scenario.pool.mode {
             PoolMode::Pooled => self.acquire(request),
             PoolMode::NoPool => self.open_direct(request),
@@ -262,26 +319,46 @@ impl Simulation {
         m.window_hold_sum = 0.0;
     }
 
-    fn setup_is_instant(&self) -> bool {
+    pub(crate) fn setup_is_instant(&self) -> bool {
         let s = &self.scenario.pool.setup;
         s.round_trips == 0 && s.auth_cpu_ms == 0.0
     }
 
-    fn db_has_room(&self) -> bool {
-        self.db_connections < u64::from(self.scenario.app_connection_limit())
+    /// Connections open at the database server.
+    pub(crate) fn db_open(&self) -> u64 {
+        match &self.bouncer {
+            Some(b) => u64::from(b.servers_open),
+            None => self.app_connections,
+        }
     }
 
-    fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
-        self.metrics.fail(cause);
-        self.in_flight -= 1;
-        if request.measured && at_arrival {
+    /// Whether an app may open one more connection (to the database, or to PgBouncer).
+    pub(crate) fn db_has_room(&self) -> bool {
+        let limit = match &self.scenario.bouncer {
+            Some(b) => b.max_client_conn,
+            None => self.scenario.app_connection_limit(),
+        };
+        self.app_connections < u64::from(limit)
+    }
+
+    pub(crate) fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
+        if request.parent != NO_PARENT {
+            self.inner_failed(request.parent, cause);
+            return;
+        }
+        if request.measured && at_arrival && request.attempt == 0 {
             self.metrics.admission(true);
         }
+        if self.try_retry(request) {
+            return;
+        }
+        self.metrics.fail(cause);
+        self.in_flight -= 1;
         self.user_answered(request);
     }
 
     /// A closed-loop user got an answer (or an error): it thinks, then sends its next request.
-    fn user_answered(&mut self, request: &Request) {
+    pub(crate) fn user_answered(&mut self, request: &Request) {
         if request.user == NO_USER || self.finished {
             return;
         }
@@ -291,103 +368,11 @@ impl Simulation {
         }
     }
 
-    fn acquire(&mut self, request: Request) {
-        let p = request.instance as usize;
-        let size = self.scenario.pool.size;
-        let pool = &mut self.pools[p];
-        if pool.idle > 0 {
-            pool.idle -= 1;
-            pool.busy += 1;
-            self.admit(&request);
-            self.start_hold(request, false);
-            return;
-        }
-        let can_grow = pool.open() + u32::from(pool.opening) < size;
-        if can_grow && self.setup_is_instant() {
-            if !self.db_has_room() {
-                self.fail(&request, FailCause::TooManyConnections, true);
-                return;
-            }
-            self.db_connections += 1;
-            self.metrics.connections_opened += 1;
-            self.pools[p].busy += 1;
-            self.admit(&request);
-            self.start_hold(request, false);
-            return;
-        }
-        let limit = self
-            .scenario
-            .pool
-            .queue_limit
-            .map_or(usize::MAX, |q| q as usize);
-        if self.pools[p].waiters.len() >= limit {
-            self.fail(&request, FailCause::QueueFull, true);
-            return;
-        }
-        self.admit(&request);
-        self.enqueue(p, request);
-        if can_grow {
-            self.start_opening(p);
-        }
-    }
-
-    fn admit(&mut self, request: &Request) {
-        if request.measured {
+    /// A measured request got in line (not rejected at arrival).
+    pub(crate) fn admit(&mut self, request: &Request) {
+        if request.measured && request.attempt == 0 {
             self.metrics.admission(false);
         }
-    }
-
-    fn enqueue(&mut self, p: usize, request: Request) {
-        let deadline = request.arrival + self.scenario.pool.acquire_timeout_ms;
-        let pool = &mut self.pools[p];
-        pool.waiters.push_back(Waiter { request, deadline });
-        self.waiting += 1;
-        if !pool.timer_pending {
-            pool.timer_pending = true;
-            let head = pool.waiters.front().map_or(deadline, |w| w.deadline);
-            self.events.schedule(head, Event::TimeoutCheck(p as u32));
-        }
-    }
-
-    fn on_timeout_check(&mut self, p: u32) {
-        let pi = p as usize;
-        self.pools[pi].timer_pending = false;
-        while let Some(w) = self.pools[pi].waiters.front().copied() {
-            if w.deadline > self.now {
-                self.pools[pi].timer_pending = true;
-                self.events.schedule(w.deadline, Event::TimeoutCheck(p));
-                break;
-            }
-            self.pools[pi].waiters.pop_front();
-            self.waiting -= 1;
-            self.fail(&w.request, FailCause::AcquireTimeout, false);
-        }
-    }
-
-    /// Starts opening one connection for pool `p` if it has waiters and room (one at a time).
-    fn start_opening(&mut self, p: usize) {
-        let size = self.scenario.pool.size;
-        let pool = &self.pools[p];
-        if pool.opening || pool.waiters.is_empty() || pool.open() >= size {
-            return;
-        }
-        if !self.db_has_room() {
-            // The database refuses: the request that triggered the attempt gets the error.
-            if let Some(w) = self.pools[p].waiters.pop_front() {
-                self.waiting -= 1;
-                self.fail(&w.request, FailCause::TooManyConnections, false);
-            }
-            return;
-        }
-        self.pools[p].opening = true;
-        self.db_connections += 1;
-        self.metrics.connections_opened += 1;
-        let s = &self.scenario;
-        let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
-        self.events.schedule(
-            self.now + network,
-            Event::SetupNetworkDone(Opener::Pool(p as u32)),
-        );
     }
 
     /// No-pool mode: every request opens its own connection.
@@ -397,49 +382,22 @@ impl Simulation {
             return;
         }
         self.admit(&request);
-        self.db_connections += 1;
+        self.app_connections += 1;
         self.metrics.connections_opened += 1;
         if self.setup_is_instant() {
-            self.start_hold(request, true);
+            self.start_hold(request, Conn::DIRECT);
         } else {
             self.waiting += 1;
             let s = &self.scenario;
             let network = f64::from(s.pool.setup.round_trips) * s.work.rtt_ms;
             self.events.schedule(
                 self.now + network,
-                Event::SetupNetworkDone(Opener::Direct(request)),
+                Event::SetupNetworkDone(Opener::Direct(Box::new(request))),
             );
         }
     }
 
-    fn connection_ready(&mut self, op: Opener) {
-        match op {
-            Opener::Pool(p) => {
-                let p = p as usize;
-                self.pools[p].opening = false;
-                self.pools[p].busy += 1;
-                self.hand_over(p);
-                self.start_opening(p);
-            }
-            Opener::Direct(request) => {
-                self.waiting -= 1;
-                self.start_hold(request, true);
-            }
-        }
-    }
-
-    /// A connection of pool `p` (counted busy) is free: the head waiter takes it, or it goes idle.
-    fn hand_over(&mut self, p: usize) {
-        if let Some(w) = self.pools[p].waiters.pop_front() {
-            self.waiting -= 1;
-            self.start_hold(w.request, false);
-        } else {
-            self.pools[p].busy -= 1;
-            self.pools[p].idle += 1;
-        }
-    }
-
-    fn start_hold(&mut self, request: Request, direct: bool) {
+    pub(crate) fn start_hold(&mut self, request: Request, conn: Conn) {
         self.busy += 1;
         if request.measured {
             self.metrics.acquired(self.now - request.arrival);
@@ -447,50 +405,98 @@ impl Simulation {
         let held = Held {
             request,
             acquired: self.now,
-            direct,
+            conn,
+            has_server: false,
         };
-        self.db.add(self.now, request.db_work, DbJob::Query(held));
-        self.db_changed();
+        self.begin_work(held);
     }
 
     fn on_db_done(&mut self, job: DbJob) {
         match job {
-            DbJob::Query(held) => {
-                if held.request.app_delay > 0.0 {
-                    let t = self.now + held.request.app_delay;
-                    self.events.schedule(t, Event::AppDone(held));
+            DbJob::Query(slot) => {
+                let held = self.take_hold(slot);
+                if held.request.nested {
+                    self.start_nested(held);
                 } else {
-                    self.release(held);
+                    self.finish_transaction(held);
                 }
             }
             DbJob::Auth(op) => self.connection_ready(op),
         }
     }
 
-    fn release(&mut self, held: Held) {
+    /// The rest of the transaction after the database work: app time, then release.
+    pub(crate) fn finish_transaction(&mut self, held: Held) {
+        if held.request.app_delay > 0.0 {
+            let t = self.now + held.request.app_delay;
+            let slot = self.store_hold(held);
+            self.events.schedule(t, Event::AppDone(slot));
+        } else {
+            self.release(held);
+        }
+    }
+
+    /// A connection is no longer held: counts the hold for Little's law and returns the connection
+    /// (or leaks it).
+    pub(crate) fn end_hold(&mut self, held: &Held) {
         self.busy -= 1;
+        let m = &mut self.metrics;
+        if self.now >= m.window_start {
+            m.window_hold_sum += self.now - held.acquired;
+        }
+        self.end_transaction_server(held);
+        if self.maybe_leak(held) {
+            return;
+        }
+        if held.conn.is_direct() {
+            self.app_connections -= 1;
+        } else {
+            self.give_back(held.request.instance as usize, held.conn);
+        }
+    }
+
+    pub(crate) fn release(&mut self, held: Held) {
+        if held.request.parent != NO_PARENT {
+            self.end_hold(&held);
+            self.inner_done(held.request.parent);
+            return;
+        }
+        self.end_hold(&held);
         self.in_flight -= 1;
         let m = &mut self.metrics;
         m.completed += 1;
-        // Throughput and Little's law count completions inside the measured window with their full
-        // holds: the check then really tests the time average against the per-request view.
+        // Throughput counts completions inside the measured window (Little's law uses the holds).
         if self.now >= m.window_start {
             m.window_completed += 1;
-            m.window_hold_sum += self.now - held.acquired;
         }
-        let latency = self.now - held.request.arrival;
+        let latency = self.now - held.request.origin;
         if held.request.measured {
             m.latency(latency);
         }
         if let Some(s) = self.series.as_mut() {
             s.record_latency(latency);
         }
-        if held.direct {
-            self.db_connections -= 1;
-        } else {
-            self.hand_over(held.request.instance as usize);
-        }
         self.user_answered(&held.request);
+    }
+
+    /// Parks a request holding a connection in the slab; returns its slot.
+    pub(crate) fn store_hold(&mut self, held: Held) -> u32 {
+        match self.free_holds.pop() {
+            Some(slot) => {
+                self.holds[slot as usize] = held;
+                slot
+            }
+            None => {
+                self.holds.push(held);
+                (self.holds.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Takes a request back out of the slab (its slot becomes free).
+    pub(crate) fn take_hold(&mut self, slot: u32) -> Held {
+        self.free_holds.push(slot);
+        self.holds[slot as usize]
     }
 
     /// The time series so far (empty when `series_interval_ms` is 0).
@@ -500,7 +506,7 @@ impl Simulation {
 
     /// The live view.
     pub fn snapshot(&self) -> Snapshot {
-        let open: u64 = self.db_connections;
+        let open: u64 = self.db_open();
         Snapshot {
             time_ms: self.now,
             arrived: self.metrics.arrived,
@@ -511,6 +517,7 @@ impl Simulation {
             busy_connections: self.busy,
             open_connections: open,
             db_active: self.db.active() as u64,
+            bouncer_waiting: self.bouncer_waiting(),
             events: self.events_done,
             finished: self.finished,
         }

@@ -70,6 +70,39 @@ pub fn sweep_pool(base: &Scenario, from: u32, to: u32) -> Result<Sweep, String> 
     Ok(summarise(runs, base.database.cores))
 }
 
+/// A pool-size sweep at one instance count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InstanceSweep {
+    pub instances: u32,
+    #[serde(flatten)]
+    pub sweep: Sweep,
+}
+
+/// Runs a pool-size sweep for every instance count in `instances` (inclusive): the grid of pool
+/// size × instance count, each row with its own knee.
+pub fn sweep_grid(
+    base: &Scenario,
+    pools: (u32, u32),
+    instances: (u32, u32),
+) -> Result<Vec<InstanceSweep>, String> {
+    let cells = u64::from(pools.1 - pools.0 + 1) * u64::from(instances.1 - instances.0 + 1);
+    if cells > u64::from(MAX_SWEEP_RUNS) {
+        return Err(format!(
+            "{cells} runs in the grid; at most {MAX_SWEEP_RUNS}"
+        ));
+    }
+    (instances.0..=instances.1)
+        .map(|n| {
+            let mut s = base.clone();
+            s.pool.instances = n;
+            Ok(InstanceSweep {
+                instances: n,
+                sweep: sweep_pool(&s, pools.0, pools.1)?,
+            })
+        })
+        .collect()
+}
+
 /// Finds the knee and the collapse of a list of runs.
 pub fn summarise(runs: Vec<SweepRun>, cores: Option<u32>) -> Sweep {
     let best_p99 = runs

@@ -31,12 +31,10 @@ impl Pattern {
     /// Checks the parameters.
     pub fn validate(&self) -> Result<(), String> {
         let pos = |name: &str, x: f64| {
-            if x.is_finite() && x > 0.0 {
+            if x.is_finite() && (1e-3..=1e9).contains(&x) {
                 Ok(())
             } else {
-                Err(format!(
-                    "traffic {name} must be a finite number > 0, got {x}"
-                ))
+                Err(format!("traffic {name} must be from 0.001 to 1e9, got {x}"))
             }
         };
         match *self {

@@ -69,6 +69,7 @@ pub fn queue_scenario(table: &str, c: u32, lambda: f64, queue_limit: Option<u32>
         requests,
         warmup_requests: (requests as f64 * field("warmup_fraction")) as u64,
         batches: field("batches") as u32,
+        series_interval_ms: 0.0,
         ..Scenario::default()
     };
     s.traffic.arrival_rate = lambda * 1000.0;
