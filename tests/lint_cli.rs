@@ -38,8 +38,14 @@ fn exit_codes() {
     assert_eq!(pgdojo(&[DANGEROUS], None).status.code(), Some(1));
     assert_eq!(pgdojo(&[SAFE], None).status.code(), Some(0));
     assert_eq!(pgdojo(&["no/such/file.sql"], None).status.code(), Some(2));
-    assert_eq!(pgdojo(&[SAFE, "--pg-version", "9"], None).status.code(), Some(2));
-    assert_eq!(pgdojo(&[SAFE, "--format", "xml"], None).status.code(), Some(2));
+    assert_eq!(
+        pgdojo(&[SAFE, "--pg-version", "9"], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        pgdojo(&[SAFE, "--format", "xml"], None).status.code(),
+        Some(2)
+    );
     // One bad file among good ones is still an I/O error.
     assert_eq!(pgdojo(&[SAFE, "missing.sql"], None).status.code(), Some(2));
 }
@@ -58,7 +64,10 @@ fn json_has_the_contract_fields() {
     assert_eq!(s["column"], 1);
     assert_eq!(s["end_line"], 2);
     assert_eq!(s["end_column"], 56);
-    assert_eq!(s["sql"], "ALTER TABLE users ADD COLUMN phone VARCHAR(20) NOT NULL");
+    assert_eq!(
+        s["sql"],
+        "ALTER TABLE users ADD COLUMN phone VARCHAR(20) NOT NULL"
+    );
     assert_eq!(s["kind"], "alter-table");
     assert_eq!(s["analysed"], true);
     assert_eq!(s["in_transaction"], false);
@@ -98,7 +107,10 @@ fn stdin_and_several_files() {
 #[test]
 fn assume_in_transaction_flag() {
     let sql = "CREATE INDEX CONCURRENTLY i ON t (a);";
-    let out = pgdojo(&["-", "--format", "json", "--assume-in-transaction"], Some(sql));
+    let out = pgdojo(
+        &["-", "--format", "json", "--assume-in-transaction"],
+        Some(sql),
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
     assert_eq!(v["statements"][0]["in_transaction"], true);
     assert!(stdout(&out).contains("concurrently-in-transaction"));
@@ -117,8 +129,10 @@ fn other_formats() {
             .expect("sarif json");
     assert_eq!(sarif["version"], "2.1.0");
     let results = sarif["runs"][0]["results"].as_array().expect("results");
-    assert!(results.iter().any(|r| r["ruleId"] == "adding-required-field"
-        && r["locations"][0]["physicalLocation"]["region"]["startLine"] == 2));
+    assert!(results
+        .iter()
+        .any(|r| r["ruleId"] == "adding-required-field"
+            && r["locations"][0]["physicalLocation"]["region"]["startLine"] == 2));
     let text = stdout(&pgdojo(&[DANGEROUS], None));
     assert!(text.contains("ACCESS EXCLUSIVE on users"));
     assert!(text.contains("error [adding-required-field]"));

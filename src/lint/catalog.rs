@@ -17,6 +17,8 @@ pub struct FileCatalog {
     foreign_keys: HashMap<(String, String), String>,
     /// Tables each table references through foreign keys declared in this file.
     references: HashMap<String, Vec<String>>,
+    /// Tables on which the file added a validated CHECK or ran VALIDATE CONSTRAINT.
+    validated_checks: HashSet<String>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -61,6 +63,11 @@ impl FileCatalog {
         self.references
             .get(&normalise(table))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the file validated a CHECK (or some constraint) on `table` earlier.
+    pub fn has_validated_check(&self, table: &str) -> bool {
+        self.validated_checks.contains(&normalise(table))
     }
 
     fn add_reference(&mut self, table: &str, referenced: &str) {
@@ -110,6 +117,14 @@ impl FileCatalog {
                             kind: ConstraintKind::ForeignKey { references },
                             ..
                         } => self.add_reference(table, references),
+                        AlterAction::ValidateConstraint { .. }
+                        | AlterAction::AddConstraint {
+                            kind: ConstraintKind::Check,
+                            not_valid: false,
+                            ..
+                        } => {
+                            self.validated_checks.insert(normalise(table));
+                        }
                         AlterAction::AddColumn(col) => {
                             if let Some(r) = &col.references {
                                 self.add_reference(table, r);

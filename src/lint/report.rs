@@ -62,8 +62,13 @@ pub struct StatementReport {
     /// Why the statement was not analysed, when it was not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_analysed_reason: Option<String>,
-    /// Whether sqlparser also accepted the statement.
-    pub sqlparser_ok: bool,
+    /// Whether sqlparser accepted the statement; present only when it was consulted (statements
+    /// the token-level recogniser could not fully model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqlparser_ok: Option<bool>,
+    /// sqlparser's syntax error, when it was consulted and rejected the statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqlparser_error: Option<String>,
     pub in_transaction: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transaction_id: Option<usize>,

@@ -2,8 +2,8 @@
 
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::Command;
 use crate::lint::locks::LockMode;
+use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
