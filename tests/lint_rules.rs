@@ -27,7 +27,8 @@ fn every_rule_is_documented_and_has_fixtures() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/rules");
     for r in all_rules() {
         assert!(
-            r.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+            r.id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
             "{} is kebab-case",
             r.id
         );

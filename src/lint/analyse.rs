@@ -50,6 +50,8 @@ pub struct Analysis {
     pub unclosed_begin: Option<usize>,
     /// The first statement taking a lock that blocks writes (or worse) on an existing relation.
     pub first_dangerous: Option<usize>,
+    /// Tables the file shows to be partitioned (`PARTITION OF` them, or ATTACH/DETACH PARTITION).
+    pub partitioned_tables: Vec<String>,
     pub lines: LineIndex,
 }
 
@@ -99,7 +101,9 @@ pub fn analyse(src: &str, options: LintOptions) -> Analysis {
         s.existing_locks()
             .any(|l| l.mode >= super::locks::LockMode::Share)
     });
+    let partitioned_tables = partitioned_tables(&statements);
     Analysis {
+        partitioned_tables,
         first_dangerous,
         options,
         statements,
@@ -153,4 +157,31 @@ fn needs_second_opinion(command: &Command) -> bool {
             .any(|a| matches!(a, super::model::AlterAction::Other { .. })),
         _ => false,
     }
+}
+
+fn partitioned_tables(statements: &[Analysed]) -> Vec<String> {
+    use super::model::AlterAction;
+    let mut out: Vec<String> = Vec::new();
+    for s in statements {
+        match &s.command {
+            Command::CreateTable {
+                partition_of: Some(parent),
+                ..
+            } => out.push(parent.clone()),
+            Command::AlterTable { table, actions }
+                if actions.iter().any(|a| {
+                    matches!(
+                        a,
+                        AlterAction::AttachPartition { .. } | AlterAction::DetachPartition { .. }
+                    )
+                }) =>
+            {
+                out.push(table.clone());
+            }
+            _ => {}
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }
