@@ -117,7 +117,11 @@ impl Tracker {
                 return;
             }
             Command::Set { name, value, local } => {
-                let target = if *local && self.in_tx {
+                // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
+                if *local && !self.in_tx {
+                    return;
+                }
+                let target = if *local {
                     &mut self.local
                 } else {
                     &mut self.session

@@ -28,7 +28,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     };
     vec![Draft::new(
-        format!("CREATE TRIGGER: {lock}; the wait behind running transactions blocks writers queued behind it"),
+        format!("CREATE TRIGGER waits for running transactions on the table, and writers queue behind it; {lock}"),
         "keep the transaction short and set a short lock_timeout so the statement gives up instead of queueing traffic",
     )]
 }

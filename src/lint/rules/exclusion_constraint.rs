@@ -40,7 +40,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     }
     vec![Draft::new(
-        format!("adding an EXCLUDE constraint builds its index and checks every row of {table}: {lock} for the whole build"),
+        format!("adding an EXCLUDE constraint builds its index and checks every row of {table}; {lock}"),
         "there is no concurrent path: run it when the table is quiet, with a short lock_timeout, or create the constraint with the table",
     )]
 }

@@ -202,7 +202,7 @@ pub fn lock_sentence(s: &Analysed, lock: &LockTarget) -> String {
     let until = if s.tx.in_transaction {
         "until COMMIT"
     } else {
-        "while it runs"
+        "until the statement finishes"
     };
     format!(
         "{} lock on {} blocks {} {}",

@@ -37,7 +37,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Some(lock) = lock_sentence_for(s, table).filter(|_| plain) else {
         return Vec::new();
     };
-    let message = format!("DETACH PARTITION without CONCURRENTLY: {lock}");
+    let message = format!("DETACH PARTITION without CONCURRENTLY; {lock}");
     if a.options.pg_version >= 14 {
         vec![Draft::new(
             message,

@@ -33,7 +33,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     };
     vec![Draft::new(
         format!(
-            "DROP INDEX without CONCURRENTLY: {} (the table of the index)",
+            "DROP INDEX without CONCURRENTLY locks the index's table; {}",
             lock_sentence(s, lock)
         ),
         "use DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block)",

@@ -39,7 +39,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
                 _ => return None,
             };
             Some(Draft::new(
-                format!("{what} rewrites {table}: {lock} for the whole copy"),
+                format!("{what} copies the whole of {table}; {lock}"),
                 "build a new table in the wanted form, copy in batches, then swap names in a short transaction",
             ))
         })

@@ -29,7 +29,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     };
     vec![Draft::new(
-        format!("{} rewrites the table: {}", s.command.kind().to_uppercase(), lock_sentence(s, lock)),
+        format!("{} rewrites the whole table; {}", s.command.kind().to_uppercase(), lock_sentence(s, lock)),
         "use plain VACUUM, or an online repacking tool (pg_repack, pg_squeeze) outside the migration",
     )]
 }
