@@ -153,3 +153,32 @@ fn assume_in_transaction_wraps_the_file() {
     let r = lint(sql, LintOptions::default());
     assert!(r.statements.iter().all(|s| !s.in_transaction));
 }
+
+#[test]
+fn timeline_bars_end_at_commit_or_statement_end() {
+    let sql = "ALTER TABLE a ADD COLUMN x int;\nBEGIN;\nCREATE INDEX i ON b (x);\nCOMMIT;\nBEGIN;\nLOCK TABLE c;\nROLLBACK;\nBEGIN;\nUPDATE d SET x = 1;";
+    let r = lint(sql, LintOptions::default());
+    let bars: Vec<String> = r
+        .timeline
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {} {}-{} {:?}",
+                t.relation,
+                t.mode.name(),
+                t.acquired_at,
+                t.released_at,
+                t.released_by
+            )
+        })
+        .collect();
+    assert_eq!(
+        bars,
+        [
+            "a ACCESS EXCLUSIVE 0-0 StatementEnd",
+            "b SHARE 2-3 Commit",
+            "c ACCESS EXCLUSIVE 5-6 Rollback",
+            "d ROW EXCLUSIVE 8-8 EndOfFile",
+        ]
+    );
+}

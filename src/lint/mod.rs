@@ -29,7 +29,7 @@ pub mod transaction;
 pub mod type_change;
 
 pub use options::LintOptions;
-pub use report::{Finding, LintReport, Severity, StatementReport};
+pub use report::{Finding, LintReport, Release, Severity, StatementReport, TimelineEntry};
 
 use locks::{blocked_by, Operation};
 
@@ -88,10 +88,55 @@ pub fn lint(src: &str, options: LintOptions) -> LintReport {
             }
         })
         .collect();
+    let timeline = timeline(&analysis);
     LintReport {
+        timeline,
         pg_version: options.pg_version,
         assume_in_transaction: options.assume_in_transaction,
         statements,
         file_findings,
     }
+}
+
+/// Lock bars: a lock in a transaction is held until its COMMIT/ROLLBACK (or the end of the file),
+/// otherwise until its own statement ends.
+fn timeline(analysis: &analyse::Analysis) -> Vec<TimelineEntry> {
+    use std::collections::HashMap;
+    let last = analysis.statements.len().saturating_sub(1);
+    let mut ends: HashMap<usize, (usize, Release)> = HashMap::new();
+    for s in &analysis.statements {
+        let how = match s.command {
+            model::Command::Commit => Release::Commit,
+            model::Command::Rollback => Release::Rollback,
+            _ => continue,
+        };
+        if let Some(tx) = s.tx.transaction_id {
+            ends.entry(tx).or_insert((s.index, how));
+        }
+    }
+    let mut out = Vec::new();
+    for s in &analysis.statements {
+        let (released_at, released_by) = match s.tx.transaction_id {
+            Some(tx) if s.tx.in_transaction => {
+                ends.get(&tx).copied().unwrap_or((last, Release::EndOfFile))
+            }
+            _ => (s.index, Release::StatementEnd),
+        };
+        for l in &s.effect.locks {
+            out.push(TimelineEntry {
+                relation: l.relation.clone(),
+                mode: l.mode,
+                new: l.new,
+                blocks: if l.new {
+                    Vec::new()
+                } else {
+                    blocked_by(l.mode)
+                },
+                acquired_at: s.index,
+                released_at,
+                released_by,
+            });
+        }
+    }
+    out
 }

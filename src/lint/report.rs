@@ -86,12 +86,41 @@ pub struct StatementReport {
     pub findings: Vec<Finding>,
 }
 
+/// How a lock's hold ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Release {
+    /// Outside a transaction block: released when the statement finishes.
+    StatementEnd,
+    Commit,
+    Rollback,
+    /// The transaction is still open when the file ends.
+    EndOfFile,
+}
+
+/// One bar of the lock timeline: a lock taken by a statement and held until it is released.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    pub relation: String,
+    pub mode: super::locks::LockMode,
+    /// The relation was created earlier in the file (the lock blocks nobody).
+    pub new: bool,
+    pub blocks: Vec<Operation>,
+    /// Index of the statement that takes the lock.
+    pub acquired_at: usize,
+    /// Index of the statement at whose end the lock is released.
+    pub released_at: usize,
+    pub released_by: Release,
+}
+
 /// The result for one file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LintReport {
     pub pg_version: u32,
     pub assume_in_transaction: bool,
     pub statements: Vec<StatementReport>,
+    /// Every lock taken, from the statement that takes it to the one that releases it.
+    pub timeline: Vec<TimelineEntry>,
     /// Findings not tied to one statement (e.g. an unused `pgdojo-ignore-file`).
     pub file_findings: Vec<Finding>,
 }
