@@ -132,7 +132,7 @@ fn locks_accumulate_until_commit() {
     assert_eq!(held(2), ["a=ACCESS EXCLUSIVE"]);
     assert_eq!(held(3), ["a=ACCESS EXCLUSIVE", "b=SHARE"]);
     assert_eq!(held(4).len(), 3, "COMMIT sees everything held");
-    assert!(r.statements[4].held_after.is_empty());
+    assert_eq!(r.statements[4].held_before_total, 3);
     assert!(!r.statements[5].in_transaction);
     assert!(held(5).is_empty());
     assert_eq!(r.statements[1].transaction_id, Some(0));

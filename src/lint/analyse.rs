@@ -31,6 +31,9 @@ pub struct Analysed {
     /// For `ALTER TABLE`: the file validated a CHECK constraint on this table earlier (which lets
     /// `SET NOT NULL` skip its scan on PostgreSQL 12+).
     pub validated_check_before: bool,
+    /// For each `VALIDATE CONSTRAINT` of this statement whose constraint the file added NOT VALID:
+    /// the constraint name and the index of the statement that added it.
+    pub validates_added_at: Vec<(String, usize)>,
 }
 
 impl Analysed {
@@ -50,6 +53,8 @@ pub struct Analysis {
     pub unclosed_begin: Option<usize>,
     /// The first statement taking a lock that blocks writes (or worse) on an existing relation.
     pub first_dangerous: Option<usize>,
+    /// Every `ALTER TYPE ... ADD VALUE`: statement index, type and value literal, in file order.
+    pub enum_additions: Vec<(usize, String, String)>,
     /// Tables the file shows to be partitioned (`PARTITION OF` them, or ATTACH/DETACH PARTITION).
     pub partitioned_tables: Vec<String>,
     pub lines: LineIndex,
@@ -74,9 +79,21 @@ pub fn analyse(src: &str, options: LintOptions) -> Analysis {
             Command::AlterTable { table, .. } => catalog.has_validated_check(table),
             _ => false,
         };
+        let validates_added_at = match &command {
+            Command::AlterTable { table, actions } => actions
+                .iter()
+                .filter_map(|a| match a {
+                    super::model::AlterAction::ValidateConstraint { name } => catalog
+                        .not_valid_added_at(table, name)
+                        .map(|at| (name.clone(), at)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let tx = tracker.before(index, &command);
         tracker.after(&command, &effect);
-        catalog.observe(&command);
+        catalog.observe_at(index, &command);
         let not_analysed = not_analysed_reason(&command, raw, &sqlparser);
         statements.push(Analysed {
             index,
@@ -90,6 +107,7 @@ pub fn analyse(src: &str, options: LintOptions) -> Analysis {
             tx,
             not_analysed,
             validated_check_before,
+            validates_added_at,
         });
     }
     let unclosed_begin = if tracker.open() {
@@ -102,7 +120,17 @@ pub fn analyse(src: &str, options: LintOptions) -> Analysis {
             .any(|l| l.mode >= super::locks::LockMode::Share)
     });
     let partitioned_tables = partitioned_tables(&statements);
+    let enum_additions = statements
+        .iter()
+        .filter_map(|s| match &s.command {
+            Command::AlterTypeAddValue {
+                type_name, value, ..
+            } => Some((s.index, type_name.clone(), value.clone())),
+            _ => None,
+        })
+        .collect();
     Analysis {
+        enum_additions,
         partitioned_tables,
         first_dangerous,
         options,

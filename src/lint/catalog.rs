@@ -19,6 +19,8 @@ pub struct FileCatalog {
     references: HashMap<String, Vec<String>>,
     /// Tables on which the file added a validated CHECK or ran VALIDATE CONSTRAINT.
     validated_checks: HashSet<String>,
+    /// Where each constraint added NOT VALID was added (statement index), by (table, name).
+    not_valid_added: HashMap<(String, String), usize>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -75,6 +77,31 @@ impl FileCatalog {
         if !list.iter().any(|r| r == referenced) {
             list.push(referenced.to_string());
         }
+    }
+
+    /// The statement that added constraint `name` of `table` NOT VALID, if the file did.
+    pub fn not_valid_added_at(&self, table: &str, name: &str) -> Option<usize> {
+        self.not_valid_added
+            .get(&(normalise(table), normalise(name)))
+            .copied()
+    }
+
+    /// Records what statement `index` (`cmd`) creates.
+    pub fn observe_at(&mut self, index: usize, cmd: &Command) {
+        if let Command::AlterTable { table, actions } = cmd {
+            for a in actions {
+                if let AlterAction::AddConstraint {
+                    name: Some(name),
+                    not_valid: true,
+                    ..
+                } = a
+                {
+                    self.not_valid_added
+                        .insert((normalise(table), normalise(name)), index);
+                }
+            }
+        }
+        self.observe(cmd);
     }
 
     /// Records what `cmd` creates.

@@ -48,20 +48,6 @@ pub fn lint(src: &str, options: LintOptions) -> LintReport {
                 .collect();
             blocks.sort();
             blocks.dedup();
-            let mut held_after = s.tx.held_before.clone();
-            if s.tx.in_transaction
-                && !matches!(s.command, model::Command::Commit | model::Command::Rollback)
-            {
-                for l in &s.effect.locks {
-                    match held_after.iter_mut().find(|h| h.relation == l.relation) {
-                        Some(h) if l.mode > h.mode => *h = l.clone(),
-                        Some(_) => {}
-                        None => held_after.push(l.clone()),
-                    }
-                }
-            } else {
-                held_after.clear();
-            }
             StatementReport {
                 index: s.index,
                 line: s.start.line,
@@ -82,7 +68,7 @@ pub fn lint(src: &str, options: LintOptions) -> LintReport {
                 scan: s.effect.scan,
                 transaction: s.effect.transaction,
                 held_before: s.tx.held_before.clone(),
-                held_after,
+                held_before_total: s.tx.held_before_total,
                 notes: s.effect.notes.clone(),
                 findings: std::mem::take(f),
             }

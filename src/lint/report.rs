@@ -80,8 +80,9 @@ pub struct StatementReport {
     pub transaction: TxRule,
     /// Locks held by earlier statements of the same transaction when this one starts.
     pub held_before: Vec<LockTarget>,
-    /// Locks held once this statement finishes (until COMMIT when in a transaction).
-    pub held_after: Vec<LockTarget>,
+    /// How many relations are locked from earlier statements (the list above stops at 32; the
+    /// report's `timeline` has every lock with the statement that releases it).
+    pub held_before_total: usize,
     pub notes: Vec<String>,
     pub findings: Vec<Finding>,
 }

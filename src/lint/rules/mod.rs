@@ -283,3 +283,21 @@ pub fn declared_columns(s: &Analysed) -> Vec<(&str, &super::model::TypeName, boo
     }
     out
 }
+
+/// "MODE on a, MODE on b and 3 more": the held locks on existing relations matching `keep`, listed
+/// from the statement's (capped) held list, with the exact `total` for the remainder.
+pub fn held_names(s: &Analysed, keep: impl Fn(&LockTarget) -> bool, total: usize) -> String {
+    let shown: Vec<String> =
+        s.tx.held_before
+            .iter()
+            .filter(|l| !l.new && keep(l))
+            .take(5)
+            .map(|l| format!("{} on {}", l.mode.name(), l.relation))
+            .collect();
+    let more = total.saturating_sub(shown.len());
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
