@@ -38,7 +38,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     );
     vec![Draft::new(
         format!(
-            "runs while ACCESS EXCLUSIVE on {} is still held from earlier in the transaction: SELECT and all writes on it stay blocked until COMMIT",
+            "runs while {} is still held from earlier in the transaction: SELECT and all writes stay blocked until COMMIT",
             names
         ),
         "COMMIT right after the statement that takes ACCESS EXCLUSIVE, and run this one in its own transaction",
