@@ -8,6 +8,16 @@
 //! Pipeline: [`lexer`] → [`splitter`] → [`recognise`] (token-level, the primary reader; sqlparser is a
 //! second opinion, see the [`recognise`] module docs for why) → [`effects`] (the lock model) →
 //! [`transaction`] (locks held until COMMIT) → [`rules`] → [`report`]. Entry point: [`lint`].
+//!
+//! For a front end (the web page, or any caller):
+//! - [`lint`]`(text, `[`LintOptions`]`)` returns a [`LintReport`] (serde `Serialize`): per statement
+//!   its 1-based span, kind, locks (relation, mode, role, whether the relation is new), what they
+//!   block, rewrite/scan flags, whether it may run in a transaction block, the locks already held,
+//!   notes and findings (rule, severity, span, message, help, safe SQL, docs link); plus a lock
+//!   `timeline` (each lock from the statement that takes it to the one that releases it) for
+//!   drawing what is held until COMMIT.
+//! - [`rules::rule_catalog`] lists every rule with its documentation, for rule pages.
+//! - [`render`] turns reports into text, gcc, GitHub annotations and SARIF.
 
 pub mod analyse;
 pub mod catalog;

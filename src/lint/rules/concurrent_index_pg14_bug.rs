@@ -19,7 +19,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let concurrent_build = matches!(
         s.command,
         Command::CreateIndex {

@@ -20,7 +20,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let v = a.options.pg_version;
     let mut needs: Vec<(&str, u32)> = Vec::new();
     match &s.command {
