@@ -477,6 +477,9 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
             }
             e.lock(partition, AccessExclusive, Role::Partition);
         }
+        Other { text } => e.notes.push(format!(
+            "subcommand `{text}` not recognised: assumed ACCESS EXCLUSIVE, the documented default"
+        )),
         _ => {}
     }
     e.lock(table, mode, Role::Table);
