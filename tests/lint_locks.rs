@@ -132,7 +132,7 @@ fn locks_accumulate_until_commit() {
     assert_eq!(held(2), ["a=ACCESS EXCLUSIVE"]);
     assert_eq!(held(3), ["a=ACCESS EXCLUSIVE", "b=SHARE"]);
     assert_eq!(held(4).len(), 3, "COMMIT sees everything held");
-    assert!(r.statements[4].held_after.is_empty());
+    assert_eq!(r.statements[4].held_before_total, 3);
     assert!(!r.statements[5].in_transaction);
     assert!(held(5).is_empty());
     assert_eq!(r.statements[1].transaction_id, Some(0));
@@ -152,4 +152,33 @@ fn assume_in_transaction_wraps_the_file() {
     assert_eq!(r.statements[1].held_before.len(), 1);
     let r = lint(sql, LintOptions::default());
     assert!(r.statements.iter().all(|s| !s.in_transaction));
+}
+
+#[test]
+fn timeline_bars_end_at_commit_or_statement_end() {
+    let sql = "ALTER TABLE a ADD COLUMN x int;\nBEGIN;\nCREATE INDEX i ON b (x);\nCOMMIT;\nBEGIN;\nLOCK TABLE c;\nROLLBACK;\nBEGIN;\nUPDATE d SET x = 1;";
+    let r = lint(sql, LintOptions::default());
+    let bars: Vec<String> = r
+        .timeline
+        .iter()
+        .map(|t| {
+            format!(
+                "{} {} {}-{} {:?}",
+                t.relation,
+                t.mode.name(),
+                t.acquired_at,
+                t.released_at,
+                t.released_by
+            )
+        })
+        .collect();
+    assert_eq!(
+        bars,
+        [
+            "a ACCESS EXCLUSIVE 0-0 StatementEnd",
+            "b SHARE 2-3 Commit",
+            "c ACCESS EXCLUSIVE 5-6 Rollback",
+            "d ROW EXCLUSIVE 8-8 EndOfFile",
+        ]
+    );
 }

@@ -17,6 +17,10 @@ pub struct FileCatalog {
     foreign_keys: HashMap<(String, String), String>,
     /// Tables each table references through foreign keys declared in this file.
     references: HashMap<String, Vec<String>>,
+    /// Tables on which the file added a validated CHECK or ran VALIDATE CONSTRAINT.
+    validated_checks: HashSet<String>,
+    /// Where each constraint added NOT VALID was added (statement index), by (table, name).
+    not_valid_added: HashMap<(String, String), usize>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -63,11 +67,41 @@ impl FileCatalog {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the file validated a CHECK (or some constraint) on `table` earlier.
+    pub fn has_validated_check(&self, table: &str) -> bool {
+        self.validated_checks.contains(&normalise(table))
+    }
+
     fn add_reference(&mut self, table: &str, referenced: &str) {
         let list = self.references.entry(normalise(table)).or_default();
         if !list.iter().any(|r| r == referenced) {
             list.push(referenced.to_string());
         }
+    }
+
+    /// The statement that added constraint `name` of `table` NOT VALID, if the file did.
+    pub fn not_valid_added_at(&self, table: &str, name: &str) -> Option<usize> {
+        self.not_valid_added
+            .get(&(normalise(table), normalise(name)))
+            .copied()
+    }
+
+    /// Records what statement `index` (`cmd`) creates.
+    pub fn observe_at(&mut self, index: usize, cmd: &Command) {
+        if let Command::AlterTable { table, actions } = cmd {
+            for a in actions {
+                if let AlterAction::AddConstraint {
+                    name: Some(name),
+                    not_valid: true,
+                    ..
+                } = a
+                {
+                    self.not_valid_added
+                        .insert((normalise(table), normalise(name)), index);
+                }
+            }
+        }
+        self.observe(cmd);
     }
 
     /// Records what `cmd` creates.
@@ -110,6 +144,14 @@ impl FileCatalog {
                             kind: ConstraintKind::ForeignKey { references },
                             ..
                         } => self.add_reference(table, references),
+                        AlterAction::ValidateConstraint { .. }
+                        | AlterAction::AddConstraint {
+                            kind: ConstraintKind::Check,
+                            not_valid: false,
+                            ..
+                        } => {
+                            self.validated_checks.insert(normalise(table));
+                        }
                         AlterAction::AddColumn(col) => {
                             if let Some(r) = &col.references {
                                 self.add_reference(table, r);

@@ -454,6 +454,12 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
             )),
         },
         SetLogged | SetUnlogged | SetTablespace | SetAccessMethod => e.rewrite = true,
+        SetExpression { .. } => {
+            e.rewrite = true;
+            e.notes.push(
+                "a stored generated column is recomputed by rewriting the table; a virtual one (PostgreSQL 18) is not".into(),
+            );
+        }
         AttachPartition { partition } => {
             mode = if version >= 12 {
                 ShareUpdateExclusive
@@ -477,6 +483,9 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
             }
             e.lock(partition, AccessExclusive, Role::Partition);
         }
+        Other { text } => e.notes.push(format!(
+            "subcommand `{text}` not recognised: assumed ACCESS EXCLUSIVE, the documented default"
+        )),
         _ => {}
     }
     e.lock(table, mode, Role::Table);

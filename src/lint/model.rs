@@ -104,6 +104,10 @@ pub enum AlterAction {
     DropIdentity {
         column: String,
     },
+    /// `SET EXPRESSION AS (...)` (PostgreSQL 17+): recomputes a stored generated column.
+    SetExpression {
+        column: String,
+    },
     DropExpression {
         column: String,
     },

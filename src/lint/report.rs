@@ -62,8 +62,13 @@ pub struct StatementReport {
     /// Why the statement was not analysed, when it was not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_analysed_reason: Option<String>,
-    /// Whether sqlparser also accepted the statement.
-    pub sqlparser_ok: bool,
+    /// Whether sqlparser accepted the statement; present only when it was consulted (statements
+    /// the token-level recogniser could not fully model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqlparser_ok: Option<bool>,
+    /// sqlparser's syntax error, when it was consulted and rejected the statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sqlparser_error: Option<String>,
     pub in_transaction: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub transaction_id: Option<usize>,
@@ -75,10 +80,38 @@ pub struct StatementReport {
     pub transaction: TxRule,
     /// Locks held by earlier statements of the same transaction when this one starts.
     pub held_before: Vec<LockTarget>,
-    /// Locks held once this statement finishes (until COMMIT when in a transaction).
-    pub held_after: Vec<LockTarget>,
+    /// How many relations are locked from earlier statements (the list above stops at 32; the
+    /// report's `timeline` has every lock with the statement that releases it).
+    pub held_before_total: usize,
     pub notes: Vec<String>,
     pub findings: Vec<Finding>,
+}
+
+/// How a lock's hold ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Release {
+    /// Outside a transaction block: released when the statement finishes.
+    StatementEnd,
+    Commit,
+    Rollback,
+    /// The transaction is still open when the file ends.
+    EndOfFile,
+}
+
+/// One bar of the lock timeline: a lock taken by a statement and held until it is released.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    pub relation: String,
+    pub mode: super::locks::LockMode,
+    /// The relation was created earlier in the file (the lock blocks nobody).
+    pub new: bool,
+    pub blocks: Vec<Operation>,
+    /// Index of the statement that takes the lock.
+    pub acquired_at: usize,
+    /// Index of the statement at whose end the lock is released.
+    pub released_at: usize,
+    pub released_by: Release,
 }
 
 /// The result for one file.
@@ -87,6 +120,8 @@ pub struct LintReport {
     pub pg_version: u32,
     pub assume_in_transaction: bool,
     pub statements: Vec<StatementReport>,
+    /// Every lock taken, from the statement that takes it to the one that releases it.
+    pub timeline: Vec<TimelineEntry>,
     /// Findings not tied to one statement (e.g. an unused `pgdojo-ignore-file`).
     pub file_findings: Vec<Finding>,
 }

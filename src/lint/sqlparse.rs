@@ -1,9 +1,8 @@
 //! The second opinion: does `sqlparser` (PostgreSQL dialect) accept the statement?
 //!
 //! The token-level recogniser drives the lock model (see [`crate::lint::recognise`]); sqlparser is
-//! run on every statement so reports can say which statements a full SQL grammar accepted, and so a
-//! statement neither reader understands is reported with a precise syntax error rather than just
-//! "unknown".
+//! asked about the statements the recogniser could not fully model, so a statement neither reader
+//! understands is reported with a precise syntax error rather than just "unknown".
 
 use sqlparser::dialect::PostgreSqlDialect;
 use sqlparser::parser::Parser;

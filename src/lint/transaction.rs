@@ -4,8 +4,15 @@
 //! that follows an ACCESS EXCLUSIVE lock still keeps the table blocked. Settings made with `SET` last
 //! for the session, `SET LOCAL` ones until the end of the transaction.
 
+use std::collections::HashMap;
+
 use super::effects::{Effect, LockTarget};
+use super::locks::LockMode;
 use super::model::Command;
+
+/// At most this many held locks are listed per statement; a transaction touching thousands of
+/// tables would otherwise make the report quadratic in size. The count is always exact.
+pub const HELD_LIST_LIMIT: usize = 32;
 
 /// The transaction state seen by one statement.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,8 +22,15 @@ pub struct TxState {
     pub transaction_id: Option<usize>,
     /// Index of the first statement of the transaction.
     pub transaction_start: Option<usize>,
-    /// Locks held from earlier statements of the same transaction when this one starts.
+    /// Locks held from earlier statements of the same transaction when this one starts, strongest
+    /// mode per relation, in acquisition order (at most [`HELD_LIST_LIMIT`]).
     pub held_before: Vec<LockTarget>,
+    /// How many relations are locked from earlier statements (may exceed the list).
+    pub held_before_total: usize,
+    /// How many of those are ACCESS EXCLUSIVE locks on relations that existed before the file.
+    pub held_existing_access_exclusive: usize,
+    /// How many are SHARE UPDATE EXCLUSIVE or stronger (DDL) on relations that existed before.
+    pub held_existing_ddl: usize,
     /// A non-zero `lock_timeout` is in force.
     pub lock_timeout: bool,
     pub statement_timeout: bool,
@@ -32,6 +46,9 @@ pub struct Tracker {
     tx_start: Option<usize>,
     next_tx: usize,
     held: Vec<LockTarget>,
+    held_index: HashMap<String, usize>,
+    existing_access_exclusive: usize,
+    existing_ddl: usize,
     session: Settings,
     local: Settings,
     /// Index of the BEGIN that opened the current explicit transaction.
@@ -65,6 +82,9 @@ impl Tracker {
             tx_start: assume_in_transaction.then_some(0),
             next_tx: usize::from(assume_in_transaction),
             held: Vec::new(),
+            held_index: HashMap::new(),
+            existing_access_exclusive: 0,
+            existing_ddl: 0,
             session: Settings::default(),
             local: Settings::default(),
             open_begin: None,
@@ -89,6 +109,7 @@ impl Tracker {
                 self.next_tx += 1;
                 self.held.clear();
                 self.open_begin = Some(index);
+                self.release_all();
             }
         }
         let pick =
@@ -97,7 +118,10 @@ impl Tracker {
             in_transaction: self.in_tx,
             transaction_id: self.tx_id,
             transaction_start: self.tx_start,
-            held_before: self.held.clone(),
+            held_before: self.held.iter().take(HELD_LIST_LIMIT).cloned().collect(),
+            held_before_total: self.held.len(),
+            held_existing_access_exclusive: self.existing_access_exclusive,
+            held_existing_ddl: self.existing_ddl,
             lock_timeout: pick(|s| s.lock_timeout),
             statement_timeout: pick(|s| s.statement_timeout),
             nested_begin,
@@ -111,13 +135,17 @@ impl Tracker {
                 self.in_tx = false;
                 self.tx_id = None;
                 self.tx_start = None;
-                self.held.clear();
+                self.release_all();
                 self.local = Settings::default();
                 self.open_begin = None;
                 return;
             }
             Command::Set { name, value, local } => {
-                let target = if *local && self.in_tx {
+                // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
+                if *local && !self.in_tx {
+                    return;
+                }
+                let target = if *local {
                     &mut self.local
                 } else {
                     &mut self.session
@@ -138,13 +166,47 @@ impl Tracker {
         }
         if self.in_tx {
             for l in &effect.locks {
-                match self.held.iter_mut().find(|h| h.relation == l.relation) {
-                    Some(h) if l.mode > h.mode => *h = l.clone(),
-                    Some(_) => {}
-                    None => self.held.push(l.clone()),
-                }
+                self.hold(l);
             }
         }
+    }
+
+    fn release_all(&mut self) {
+        self.held.clear();
+        self.held_index.clear();
+        self.existing_access_exclusive = 0;
+        self.existing_ddl = 0;
+    }
+
+    /// Keeps the strongest mode per relation and the counters in step with it.
+    fn hold(&mut self, l: &LockTarget) {
+        let previous = match self.held_index.get(&l.relation) {
+            Some(&i) if l.mode > self.held[i].mode => {
+                let old = self.held[i].clone();
+                self.held[i] = l.clone();
+                Some(old)
+            }
+            Some(_) => return,
+            None => {
+                self.held_index.insert(l.relation.clone(), self.held.len());
+                self.held.push(l.clone());
+                None
+            }
+        };
+        let counts = |t: &LockTarget| {
+            (
+                usize::from(!t.new && t.mode == LockMode::AccessExclusive),
+                usize::from(!t.new && t.mode >= LockMode::ShareUpdateExclusive),
+            )
+        };
+        if let Some(old) = previous {
+            let (ae, ddl) = counts(&old);
+            self.existing_access_exclusive -= ae;
+            self.existing_ddl -= ddl;
+        }
+        let (ae, ddl) = counts(l);
+        self.existing_access_exclusive += ae;
+        self.existing_ddl += ddl;
     }
 }
 

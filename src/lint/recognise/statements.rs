@@ -55,6 +55,9 @@ pub fn recognise_statement(c: &mut Cursor) -> Option<Command> {
         }
         "comment" if c.eat_kw("on") => parse_comment(c),
         "do" => Command::Do,
+        "select" if c.is_kw("set_config") => parse_set_config(c).unwrap_or(Command::Other {
+            keyword: "select".into(),
+        }),
         "insert" | "update" | "delete" | "merge" | "copy" | "select" | "with" | "values"
         | "table" => parse_dml(c, &first),
         "grant" | "revoke" | "notify" | "listen" | "discard" | "checkpoint" | "security"
@@ -80,6 +83,23 @@ fn parse_set(c: &mut Cursor) -> Command {
     }
     let value = c.rest_text().trim_matches('\'').to_string();
     Command::Set { name, value, local }
+}
+
+/// `SELECT set_config('lock_timeout', '2s', false)`: the function form of SET (`true` = LOCAL).
+fn parse_set_config(c: &mut Cursor) -> Option<Command> {
+    c.eat_kw("set_config");
+    let (a, b) = c.skip_parens()?;
+    let args = split_top_level_commas(c.src, &c.tokens[a..b]);
+    let text = |i: usize| -> Option<String> {
+        let part = args.get(i)?;
+        let t = part.first()?;
+        Some(c.text(t).trim_matches('\'').to_string())
+    };
+    Some(Command::Set {
+        name: text(0)?.to_ascii_lowercase(),
+        value: text(1)?,
+        local: text(2)?.eq_ignore_ascii_case("true"),
+    })
 }
 
 fn parse_create(c: &mut Cursor) -> Option<Command> {

@@ -21,7 +21,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };

@@ -21,7 +21,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -36,16 +35,16 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         let help = "add the column without a default (or with a constant one), set the default separately, and backfill in batches";
         match col.default {
             Some(DefaultKind::Volatile) => out.push(Draft::new(
-                format!("ADD COLUMN {} with a volatile default rewrites {table}: {lock} for the whole rewrite", col.name),
+                format!("ADD COLUMN {} with a volatile default rewrites the whole table; {lock}", col.name),
                 help,
             )),
             Some(_) if a.options.pg_version < 11 => out.push(Draft::new(
-                format!("ADD COLUMN {} with a default rewrites {table} before PostgreSQL 11: {lock} for the whole rewrite", col.name),
+                format!("ADD COLUMN {} with a default rewrites the whole table before PostgreSQL 11; {lock}", col.name),
                 help,
             )),
             Some(DefaultKind::Unknown) => out.push(
                 Draft::new(
-                    format!("ADD COLUMN {} has a default calling a function the linter does not know; if it is VOLATILE the table is rewritten: {lock}", col.name),
+                    format!("ADD COLUMN {} has a default calling a function the linter does not know; if it is VOLATILE the table is rewritten; {lock}", col.name),
                     "check the function's volatility; if it is VOLATILE, add the column without a default and backfill in batches",
                 )
                 .severity(Severity::Warning),

@@ -1,5 +1,6 @@
 //! Rule `backfill-in-ddl-transaction`: UPDATE/DELETE backfill in the same transaction as DDL.
 
+use super::held_names;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::locks::LockMode;
@@ -20,8 +21,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::Dml {
         kind: DmlKind::Update | DmlKind::Delete,
         table,
@@ -30,20 +30,19 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     else {
         return Vec::new();
     };
-    let ddl: Vec<String> =
-        s.tx.held_before
-            .iter()
-            .filter(|l| !l.new && l.mode >= LockMode::ShareUpdateExclusive)
-            .map(|l| format!("{} on {}", l.mode.name(), l.relation))
-            .collect();
-    if ddl.is_empty() {
+    if s.tx.held_existing_ddl == 0 {
         return Vec::new();
     }
+    let ddl = held_names(
+        s,
+        |l| l.mode >= LockMode::ShareUpdateExclusive,
+        s.tx.held_existing_ddl,
+    );
     vec![Draft::new(
         format!(
             "backfill of {} runs while DDL locks are held until COMMIT ({}): traffic stays blocked for the whole backfill",
             table.as_deref().unwrap_or("a table"),
-            ddl.join(", ")
+            ddl
         ),
         "commit the DDL first, then backfill in small batches, each in its own transaction",
     )]

@@ -18,7 +18,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     if a.unclosed_begin != Some(s.index) {
         return Vec::new();
     }

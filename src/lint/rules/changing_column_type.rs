@@ -21,8 +21,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -36,12 +35,12 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         };
         match type_change_rewrites(ty, *using) {
             TypeChange::Rewrite => out.push(Draft::new(
-                format!("changing {table}.{column} to {} rewrites the table and rebuilds its indexes: {lock} for the whole rewrite", ty.written),
+                format!("changing {table}.{column} to {} rewrites the table and rebuilds its indexes; {lock}", ty.written),
                 "use expand/contract: add a new column, backfill in batches, switch over, drop the old column",
             )),
             TypeChange::NoRewriteIfWidening(why) | TypeChange::DependsOnCurrentType(why) => out.push(
                 Draft::new(
-                    format!("changing {table}.{column} to {} takes {lock}; {why}", ty.written),
+                    format!("changing {table}.{column} to {}: {why}; {lock}", ty.written),
                     "confirm the current type makes this a binary-coercible change; otherwise use expand/contract",
                 )
                 .severity(Severity::Warning),

@@ -20,7 +20,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::AlterTable { table, .. } = &s.command else {
         return Vec::new();
     };

@@ -21,7 +21,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -55,7 +54,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         let name = name.clone().unwrap_or_else(|| "the_constraint".into());
         out.push(
             Draft::new(
-                format!("adding {what} without NOT VALID checks every existing row of {table}: {lock}{other}"),
+                format!("adding {what} without NOT VALID checks every existing row of {table}; {lock}{other}"),
                 "add it NOT VALID (instant), then VALIDATE CONSTRAINT in a separate transaction, which takes only SHARE UPDATE EXCLUSIVE",
             )
             .sql(format!("{} NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {name};", s.sql)),

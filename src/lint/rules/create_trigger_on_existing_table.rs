@@ -19,8 +19,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::CreateTrigger { table } = &s.command else {
         return Vec::new();
     };
@@ -28,7 +27,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     };
     vec![Draft::new(
-        format!("CREATE TRIGGER: {lock}; the wait behind running transactions blocks writers queued behind it"),
+        format!("CREATE TRIGGER waits for running transactions on the table, and writers queue behind it; {lock}"),
         "keep the transaction short and set a short lock_timeout so the statement gives up instead of queueing traffic",
     )]
 }

@@ -19,8 +19,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::Drop { object, names, .. } = &s.command else {
         return Vec::new();
     };
@@ -32,7 +31,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     }
     names
         .iter()
-        .filter(|n| !a.statements[..s.index].iter().any(|p| creates(&p.command, n)))
+        .filter(|n| !s.effect.locks.iter().any(|l| &l.relation == *n && l.new))
         .map(|n| {
             let lock = lock_sentence_for(s, n).map(|l| format!("; {l}")).unwrap_or_default();
             Draft::new(
@@ -41,15 +40,6 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
             )
         })
         .collect()
-}
-
-fn creates(c: &Command, name: &str) -> bool {
-    match c {
-        Command::CreateTable { name: n, .. } | Command::CreateMaterializedView { name: n } => {
-            n == name
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,7 @@
 //! Rule `enum-value-used-in-transaction`: A new enum value used in the transaction that added it.
 
-use super::earlier_in_transaction;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -20,20 +18,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
-    if !s.tx.in_transaction {
+    let Some(start) = s.tx.transaction_start.filter(|_| s.tx.in_transaction) else {
         return Vec::new();
-    }
-    earlier_in_transaction(a, s)
+    };
+    // Additions are in file order: only those between the transaction start and this statement.
+    let from = a.enum_additions.partition_point(|(i, _, _)| *i < start);
+    let to = a.enum_additions.partition_point(|(i, _, _)| *i < s.index);
+    a.enum_additions
+        .get(from..to)
+        .unwrap_or(&[])
         .iter()
-        .filter_map(|p| match &p.command {
-            Command::AlterTypeAddValue { type_name, value, .. } if value.starts_with('\'') && s.sql.contains(value.as_str()) => {
-                Some(Draft::new(
-                    format!("uses enum value {value} of {type_name} in the transaction that added it: PostgreSQL fails with \"unsafe use of new value\""),
-                    "COMMIT after ALTER TYPE ... ADD VALUE and use the value in a later transaction",
-                ))
-            }
-            _ => None,
+        .filter(|(_, _, value)| value.starts_with('\'') && s.sql.contains(value.as_str()))
+        .map(|(_, type_name, value)| {
+            Draft::new(
+                format!("uses enum value {value} of {type_name} in the transaction that added it: PostgreSQL fails with \"unsafe use of new value\""),
+                "COMMIT after ALTER TYPE ... ADD VALUE and use the value in a later transaction",
+            )
         })
         .collect()
 }

@@ -20,8 +20,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -40,7 +39,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     }
     vec![Draft::new(
-        format!("adding an EXCLUDE constraint builds its index and checks every row of {table}: {lock} for the whole build"),
+        format!("adding an EXCLUDE constraint builds its index and checks every row of {table}; {lock}"),
         "there is no concurrent path: run it when the table is quiet, with a short lock_timeout, or create the constraint with the table",
     )]
 }

@@ -19,15 +19,14 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     if !matches!(s.command, Command::Lock { .. }) {
         return Vec::new();
     }
     s.existing_locks()
         .map(|l| {
             Draft::new(
-                format!("LOCK TABLE: {} until COMMIT", lock_sentence(s, l).trim_end_matches(" until COMMIT").trim_end_matches(" while it runs")),
+                format!("LOCK TABLE holds its lock until COMMIT; {}", lock_sentence(s, l)),
                 "use the weakest mode that protects what you need, keep the transaction short and set lock_timeout first",
             )
         })

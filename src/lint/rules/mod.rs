@@ -19,6 +19,7 @@ mod ban_char_field;
 mod begin_without_commit;
 mod changing_column_type;
 mod combine_alters;
+mod concurrent_index_pg14_bug;
 mod concurrently_in_transaction;
 mod constraint_missing_not_valid;
 mod create_trigger_on_existing_table;
@@ -28,7 +29,9 @@ mod dropping_relation;
 mod enum_add_value_unpositioned;
 mod enum_value_used_in_transaction;
 mod exclusion_constraint;
+mod feature_not_in_version;
 mod identifier_too_long;
+mod index_on_partitioned_parent;
 mod lock_table;
 mod nested_begin;
 mod not_allowed_in_transaction;
@@ -110,6 +113,26 @@ impl Draft {
     }
 }
 
+/// A rule's public description, for rule pages and SARIF.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub doc: RuleDoc,
+}
+
+/// Every rule's id, default severity and documentation, in report order.
+pub fn rule_catalog() -> Vec<RuleInfo> {
+    ALL.iter()
+        .map(|r| RuleInfo {
+            id: r.id,
+            severity: r.severity,
+            doc: r.doc,
+        })
+        .collect()
+}
+
 /// Every rule, in report order.
 pub fn all_rules() -> &'static [Rule] {
     &ALL
@@ -120,13 +143,16 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     ALL.iter().find(|r| r.id == id)
 }
 
-static ALL: [Rule; 43] = [
+static ALL: [Rule; 46] = [
     require_concurrent_index_creation::RULE,
     require_concurrent_index_deletion::RULE,
     require_concurrent_reindex::RULE,
     require_concurrent_detach::RULE,
     concurrently_in_transaction::RULE,
     not_allowed_in_transaction::RULE,
+    feature_not_in_version::RULE,
+    concurrent_index_pg14_bug::RULE,
+    index_on_partitioned_parent::RULE,
     adding_volatile_default::RULE,
     adding_rewriting_column::RULE,
     adding_required_field::RULE,
@@ -176,7 +202,7 @@ pub fn lock_sentence(s: &Analysed, lock: &LockTarget) -> String {
     let until = if s.tx.in_transaction {
         "until COMMIT"
     } else {
-        "while it runs"
+        "until the statement finishes"
     };
     format!(
         "{} lock on {} blocks {} {}",
@@ -256,4 +282,22 @@ pub fn declared_columns(s: &Analysed) -> Vec<(&str, &super::model::TypeName, boo
         _ => {}
     }
     out
+}
+
+/// "MODE on a, MODE on b and 3 more": the held locks on existing relations matching `keep`, listed
+/// from the statement's (capped) held list, with the exact `total` for the remainder.
+pub fn held_names(s: &Analysed, keep: impl Fn(&LockTarget) -> bool, total: usize) -> String {
+    let shown: Vec<String> =
+        s.tx.held_before
+            .iter()
+            .filter(|l| !l.new && keep(l))
+            .take(5)
+            .map(|l| format!("{} on {}", l.mode.name(), l.relation))
+            .collect();
+    let more = total.saturating_sub(shown.len());
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
 }

@@ -18,8 +18,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     declared_columns(s)
         .into_iter()
         .filter(|(_, t, _)| t.base == "json")

@@ -20,8 +20,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -42,7 +41,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     }
     vec![Draft::new(
-        format!("PRIMARY KEY USING INDEX sets the key columns NOT NULL; any nullable one is scanned: {lock} during the scan"),
+        format!("PRIMARY KEY USING INDEX sets the key columns NOT NULL; any nullable one is checked by a full scan; {lock}"),
         "make sure the columns are already NOT NULL (via a validated CHECK on PostgreSQL 12+) before attaching the primary key",
     )]
 }

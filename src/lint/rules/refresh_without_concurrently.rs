@@ -19,8 +19,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::RefreshMaterializedView {
         name,
         concurrently: false,
@@ -32,7 +31,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     };
     vec![Draft::new(
-        format!("REFRESH MATERIALIZED VIEW without CONCURRENTLY: {lock} for the whole refresh query"),
+        format!("REFRESH MATERIALIZED VIEW without CONCURRENTLY reruns the whole query; {lock}"),
         "use REFRESH MATERIALIZED VIEW CONCURRENTLY (needs a unique index on the view); it takes EXCLUSIVE, which lets reads go on",
     )
     .sql(insert_keyword_after(&s.sql, "view", "CONCURRENTLY"))]

@@ -21,7 +21,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -37,7 +36,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Some(lock) = lock_sentence_for(s, table).filter(|_| plain) else {
         return Vec::new();
     };
-    let message = format!("DETACH PARTITION without CONCURRENTLY: {lock}");
+    let message = format!("DETACH PARTITION without CONCURRENTLY; {lock}");
     if a.options.pg_version >= 14 {
         vec![Draft::new(
             message,

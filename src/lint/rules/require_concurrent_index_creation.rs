@@ -19,8 +19,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::CreateIndex {
         table,
         concurrently: false,
@@ -34,7 +33,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     };
     vec![Draft::new(
-        format!("CREATE INDEX without CONCURRENTLY: {lock} while the whole table is read to build the index"),
+        format!("CREATE INDEX without CONCURRENTLY reads the whole table to build the index; {lock}"),
         "build the index with CREATE INDEX CONCURRENTLY, outside a transaction block (not possible on a partitioned parent: use CREATE INDEX ON ONLY plus one concurrent index per partition)",
     )
     .sql(insert_keyword_after(&s.sql, "index", "CONCURRENTLY"))]

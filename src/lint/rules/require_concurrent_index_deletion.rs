@@ -19,8 +19,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::DropIndex {
         concurrently: false,
         ..
@@ -33,7 +32,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     };
     vec![Draft::new(
         format!(
-            "DROP INDEX without CONCURRENTLY: {} (the table of the index)",
+            "DROP INDEX without CONCURRENTLY locks the index's table; {}",
             lock_sentence(s, lock)
         ),
         "use DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block)",

@@ -20,7 +20,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::Reindex {
         concurrently: false,
         ..
@@ -31,7 +30,10 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Some(lock) = s.existing_locks().next() else {
         return Vec::new();
     };
-    let message = format!("REINDEX without CONCURRENTLY: {}", lock_sentence(s, lock));
+    let message = format!(
+        "REINDEX without CONCURRENTLY rebuilds the whole index; {}",
+        lock_sentence(s, lock)
+    );
     if a.options.pg_version >= 12 {
         vec![Draft::new(
             message,

@@ -18,11 +18,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     if a.first_dangerous != Some(s.index) || s.tx.lock_timeout {
         return Vec::new();
     }
-    let Some(lock) = s.existing_locks().max_by_key(|l| l.mode) else {
+    let Some(lock) = s
+        .existing_locks()
+        .reduce(|best, l| if l.mode > best.mode { l } else { best })
+    else {
         return Vec::new();
     };
     vec![Draft::new(

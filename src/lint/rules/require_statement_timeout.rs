@@ -18,7 +18,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     if a.first_dangerous != Some(s.index) || s.tx.statement_timeout {
         return Vec::new();
     }

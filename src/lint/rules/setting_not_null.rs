@@ -3,8 +3,8 @@
 use super::lock_sentence_for;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
+use crate::lint::model::AlterAction;
 use crate::lint::model::Command;
-use crate::lint::model::{AlterAction, ConstraintKind};
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,7 +21,6 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -30,24 +29,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     };
     let version = a.options.pg_version;
     // A CHECK validated earlier in the file on the same table lets PostgreSQL 12+ skip the scan.
-    let validated_earlier = version >= 12
-        && a.statements[..s.index].iter().any(|p| match &p.command {
-            Command::AlterTable { table: t, actions } => {
-                t == table
-                    && actions.iter().any(|x| {
-                        matches!(x, AlterAction::ValidateConstraint { .. })
-                            || matches!(
-                                x,
-                                AlterAction::AddConstraint {
-                                    kind: ConstraintKind::Check,
-                                    not_valid: false,
-                                    ..
-                                }
-                            )
-                    })
-            }
-            _ => false,
-        });
+    let validated_earlier = version >= 12 && s.validated_check_before;
     if validated_earlier {
         return Vec::new();
     }

@@ -1,5 +1,6 @@
 //! Rule `statements-after-access-exclusive`: Work done while an ACCESS EXCLUSIVE lock is held.
 
+use super::held_names;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::locks::LockMode;
@@ -19,27 +20,25 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     if matches!(
         s.command,
         Command::Commit | Command::Rollback | Command::Begin
     ) {
         return Vec::new();
     }
-    let held: Vec<&str> =
-        s.tx.held_before
-            .iter()
-            .filter(|l| !l.new && l.mode == LockMode::AccessExclusive)
-            .map(|l| l.relation.as_str())
-            .collect();
-    if held.is_empty() {
+    if s.tx.held_existing_access_exclusive == 0 {
         return Vec::new();
     }
+    let names = held_names(
+        s,
+        |l| l.mode == LockMode::AccessExclusive,
+        s.tx.held_existing_access_exclusive,
+    );
     vec![Draft::new(
         format!(
-            "runs while ACCESS EXCLUSIVE on {} is still held from earlier in the transaction: SELECT and all writes on it stay blocked until COMMIT",
-            held.join(", ")
+            "runs while {} is still held from earlier in the transaction: SELECT and all writes stay blocked until COMMIT",
+            names
         ),
         "COMMIT right after the statement that takes ACCESS EXCLUSIVE, and run this one in its own transaction",
     )]

@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     id: "table-rewrite-setting",
     severity: Severity::Error,
     doc: RuleDoc {
-        problem: "ALTER TABLE ... SET LOGGED, SET UNLOGGED, SET TABLESPACE or SET ACCESS METHOD on an existing table.",
+        problem: "ALTER TABLE ... SET LOGGED, SET UNLOGGED, SET TABLESPACE, SET ACCESS METHOD or ALTER COLUMN ... SET EXPRESSION (stored generated column) on an existing table.",
         why: "Each of these copies the whole table (and, for tablespaces, its data files) under ACCESS EXCLUSIVE, blocking all reads and writes for the duration.",
         safe_sql: "-- create the new table in the wanted form, copy in batches, then swap names in one short transaction\nCREATE TABLE events_new (LIKE events INCLUDING ALL) TABLESPACE fast;",
         docs_url: "https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-DESC-SET-TABLESPACE",
@@ -20,8 +20,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -36,10 +35,11 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
                 AlterAction::SetUnlogged => "SET UNLOGGED",
                 AlterAction::SetTablespace => "SET TABLESPACE",
                 AlterAction::SetAccessMethod => "SET ACCESS METHOD",
+                AlterAction::SetExpression { .. } => "SET EXPRESSION",
                 _ => return None,
             };
             Some(Draft::new(
-                format!("{what} rewrites {table}: {lock} for the whole copy"),
+                format!("{what} copies the whole of {table}; {lock}"),
                 "build a new table in the wanted form, copy in batches, then swap names in a short transaction",
             ))
         })

@@ -20,8 +20,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let Command::AlterTable { table, actions } = &s.command else {
         return Vec::new();
     };
@@ -61,7 +60,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         };
         out.push(
             Draft::new(
-                format!("adding a {what} constraint builds a unique index on {table}: {lock} for the whole build"),
+                format!("adding a {what} constraint builds a unique index on {table}; {lock}"),
                 "build the unique index with CREATE UNIQUE INDEX CONCURRENTLY first, then attach it with USING INDEX (brief lock)",
             )
             .sql(format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} ({cols});\nALTER TABLE {table} ADD CONSTRAINT {name} {what} USING INDEX {name};")),

@@ -19,8 +19,7 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     let is_full = matches!(
         s.command,
         Command::Vacuum { full: true, .. } | Command::Cluster { .. }
@@ -29,7 +28,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         return Vec::new();
     };
     vec![Draft::new(
-        format!("{} rewrites the table: {}", s.command.kind().to_uppercase(), lock_sentence(s, lock)),
+        format!("{} rewrites the whole table; {}", s.command.kind().to_uppercase(), lock_sentence(s, lock)),
         "use plain VACUUM, or an online repacking tool (pg_repack, pg_squeeze) outside the migration",
     )]
 }

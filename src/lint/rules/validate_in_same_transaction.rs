@@ -1,9 +1,7 @@
 //! Rule `validate-in-same-transaction`: VALIDATE CONSTRAINT in the same transaction as its NOT VALID ADD.
 
-use super::earlier_in_transaction;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::AlterAction;
 use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
@@ -20,29 +18,26 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let _ = a;
-    let Command::AlterTable { table, actions } = &s.command else {
+fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
+    let Command::AlterTable { table, .. } = &s.command else {
         return Vec::new();
     };
-    let earlier = earlier_in_transaction(a, s);
-    let mut out = Vec::new();
-    for x in actions {
-        let AlterAction::ValidateConstraint { name } = x else {
-            continue;
-        };
-        let added_here = earlier.iter().any(|p| match &p.command {
-            Command::AlterTable { table: t, actions } => t == table && actions.iter().any(|y| matches!(y, AlterAction::AddConstraint { name: Some(n), not_valid: true, .. } if n == name)),
-            _ => false,
-        });
-        if added_here && s.existing_locks().next().is_some() {
-            out.push(Draft::new(
+    let Some(start) = s.tx.transaction_start.filter(|_| s.tx.in_transaction) else {
+        return Vec::new();
+    };
+    if s.existing_locks().next().is_none() {
+        return Vec::new();
+    }
+    s.validates_added_at
+        .iter()
+        .filter(|(_, at)| *at >= start)
+        .map(|(name, _)| {
+            Draft::new(
                 format!("VALIDATE CONSTRAINT {name} runs in the transaction that added it: the ADD's lock on {table} is still held, so the validation scan blocks traffic until COMMIT"),
                 "COMMIT after the NOT VALID ADD and validate in a separate transaction",
-            ));
-        }
-    }
-    out
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
