@@ -95,13 +95,16 @@ export const tests = [
     },
   },
   {
-    name: "auto theme follows the system colour scheme",
+    name: "auto theme follows the system colour scheme; an explicit choice overrides it",
     async run(ctx) {
       const page = await ctx.newPage({ colorScheme: "dark" });
       await page.goto(ctx.url());
       await waitForRoute(page, "Home");
-      const scheme = await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
-      equal(scheme, "dark", "color-scheme under a dark system preference");
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      equal(await background(), "rgb(15, 20, 27)", "dark background under a dark system preference");
+      await page.click("#theme-toggle");
+      equal(await page.getAttribute("html", "data-theme"), "light", "explicit light");
+      equal(await background(), "rgb(247, 248, 250)", "light background despite the dark system");
     },
   },
   {
