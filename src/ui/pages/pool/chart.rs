@@ -53,11 +53,10 @@ pub fn ticks(max: f64) -> Vec<f64> {
         .map(|m| m * power)
         .find(|s| *s >= rough)
         .unwrap_or(10.0 * power);
-    let mut out = Vec::new();
-    let mut v = 0.0;
-    while v <= max + step * 0.5 && out.len() < 12 {
-        out.push(v);
-        v += step;
+    // Ticks until one reaches the maximum, so every point lies inside the plot.
+    let mut out = vec![0.0];
+    while out.last().is_some_and(|v| *v < max) && out.len() < 12 {
+        out.push(out.len() as f64 * step);
     }
     out
 }

@@ -22,13 +22,19 @@ pub struct RunView {
 pub struct RunJob {
     sim: Simulation,
     scenario: Rc<Scenario>,
+    /// Simulated ms per wall ms, to watch a run unfold; `None` runs as fast as the slices allow.
+    pace: Option<f64>,
 }
 
+/// Events handled between two looks at the simulated clock when paced.
+const PACE_CHUNK: u64 = 64;
+
 impl RunJob {
-    pub fn new(scenario: Scenario) -> Result<RunJob, String> {
+    pub fn new(scenario: Scenario, pace: Option<f64>) -> Result<RunJob, String> {
         Ok(RunJob {
             scenario: Rc::new(scenario.clone()),
             sim: Simulation::new(scenario)?,
+            pace: pace.filter(|p| p.is_finite() && *p > 0.0),
         })
     }
 }
@@ -36,8 +42,16 @@ impl RunJob {
 impl Job for RunJob {
     type View = RunView;
 
-    fn step(&mut self, budget: u64) -> u64 {
-        self.sim.run_for(budget)
+    fn step(&mut self, budget: u64, wall_ms: f64) -> u64 {
+        let Some(pace) = self.pace else {
+            return self.sim.run_for(budget);
+        };
+        let until = wall_ms * pace;
+        let mut handled = 0;
+        while handled < budget && !self.sim.is_finished() && self.sim.snapshot().time_ms < until {
+            handled += self.sim.run_for(PACE_CHUNK.min(budget - handled));
+        }
+        handled
     }
 
     fn done(&self) -> bool {
@@ -111,7 +125,7 @@ impl SweepJob {
 impl Job for SweepJob {
     type View = Result<SweepView, String>;
 
-    fn step(&mut self, budget: u64) -> u64 {
+    fn step(&mut self, budget: u64, _wall_ms: f64) -> u64 {
         let mut handled = 0;
         while handled < budget && !self.done() {
             if self.current.is_none() {

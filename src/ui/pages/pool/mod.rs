@@ -75,33 +75,39 @@ pub fn PoolPage() -> Html {
     let slicer = use_mut_ref(Slicer::<RunJob>::default);
     // Bumped by "Run again" to restart the same scenario.
     let restarts = use_state(|| 0u32);
+    // Simulated seconds per wall second (0 = as fast as possible); a viewing choice, not shared.
+    let pace = use_state(|| 0u32);
 
     // Every scenario change restarts the live run (slices keep the page responsive meanwhile).
     {
         let (slicer, run, run_error) = (slicer.clone(), run.clone(), run_error.clone());
-        use_effect_with(((*scenario).clone(), *restarts), move |(s, _)| {
-            match RunJob::new(s.clone()) {
-                Ok(job) => {
-                    run_error.set(None);
-                    // Until the new run's first view, the old charts stay but no longer count as
-                    // finished (the export and pin buttons wait for the new run).
-                    if let Some(mut stale) = (*run).clone() {
-                        stale.finished = false;
-                        run.set(Some(stale));
+        use_effect_with(
+            ((*scenario).clone(), *restarts, *pace),
+            move |(s, _, pace)| {
+                let pace = (*pace > 0).then(|| f64::from(*pace));
+                match RunJob::new(s.clone(), pace) {
+                    Ok(job) => {
+                        run_error.set(None);
+                        // Until the new run's first view, the old charts stay but no longer count as
+                        // finished (the export and pin buttons wait for the new run).
+                        if let Some(mut stale) = (*run).clone() {
+                            stale.finished = false;
+                            run.set(Some(stale));
+                        }
+                        let run = run.clone();
+                        slicer
+                            .borrow()
+                            .start(job, Callback::from(move |v| run.set(Some(v))));
                     }
-                    let run = run.clone();
-                    slicer
-                        .borrow()
-                        .start(job, Callback::from(move |v| run.set(Some(v))));
+                    Err(e) => {
+                        slicer.borrow().stop();
+                        run_error.set(Some(e));
+                    }
                 }
-                Err(e) => {
-                    slicer.borrow().stop();
-                    run_error.set(Some(e));
-                }
-            }
-            let slicer = slicer.clone();
-            move || slicer.borrow().stop()
-        });
+                let slicer = slicer.clone();
+                move || slicer.borrow().stop()
+            },
+        );
     }
 
     // Stable callbacks: the form must not re-render on every live view, or it would reset what the
@@ -164,6 +170,14 @@ pub fn PoolPage() -> Html {
         })
     };
     let done = run.as_ref().is_some_and(|r| r.finished);
+    let on_pace = {
+        let pace = pace.setter();
+        Callback::from(move |e: Event| {
+            if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                pace.set(select.value().parse().unwrap_or(0));
+            }
+        })
+    };
 
     html! {
         <section class="tool-page pool-page">
@@ -195,6 +209,15 @@ pub fn PoolPage() -> Html {
                         <button type="button" class="button secondary" id="pool-export-json"
                             onclick={on_export(true)} disabled={!done}>{ "Export JSON" }</button>
                         <ShareButton {make_fragment} />
+                        <label class="field">
+                            <span>{ "Speed" }</span>
+                            <select id="pool-pace" onchange={on_pace}>
+                                { for [(0u32, "as fast as possible"), (1, "real time"), (10, "10× real time"), (100, "100× real time")]
+                                    .iter().map(|(v, l)| html! {
+                                        <option value={v.to_string()} selected={*v == *pace}>{ *l }</option>
+                                    }) }
+                            </select>
+                        </label>
                     </div>
                     if let Some(e) = (*run_error).clone() {
                         <p class="banner banner-error" role="alert" id="pool-error">{ e }</p>
@@ -202,7 +225,8 @@ pub fn PoolPage() -> Html {
                     if let Some(r) = (*run).clone() {
                         <Results run={r.clone()} baseline={(*baseline).clone()} />
                         <RunCharts run={r.clone()} baseline={(*baseline).clone()} />
-                        <p class="hint-text" id="pool-stats" data-longest-slice={format!("{:.1}", r.stats.longest_slice_ms)}>
+                        <p class="hint-text" id="pool-stats" data-longest-slice={format!("{:.1}", r.stats.longest_slice_ms)}
+                            data-events-per-ms={format!("{:.0}", r.stats.events as f64 / r.stats.busy_ms.max(1e-9))}>
                             { stats_line(&r) }
                         </p>
                     }
@@ -216,17 +240,20 @@ pub fn PoolPage() -> Html {
 /// How fast the run went in this browser, and how long the longest slice took.
 fn stats_line(r: &RunView) -> String {
     let s = r.stats;
-    let rate = if s.wall_ms > 0.0 {
-        s.events as f64 / s.wall_ms * 1000.0
-    } else {
-        0.0
+    let per_s = |ms: f64| {
+        if ms > 0.0 {
+            s.events as f64 / ms / 1000.0
+        } else {
+            0.0
+        }
     };
     format!(
-        "{} events in {:.0} ms of wall time ({:.1} M events/s including the page's rendering), \
-         {} slices, the longest {:.1} ms.",
+        "{} events in {:.0} ms of wall time: {:.1} M events/s in the simulation's slices, {:.1} M events/s \
+         with the page's rendering; {} slices, the longest {:.1} ms.",
         s.events,
         s.wall_ms,
-        rate / 1e6,
+        per_s(s.busy_ms),
+        per_s(s.wall_ms),
         s.slices,
         s.longest_slice_ms
     )

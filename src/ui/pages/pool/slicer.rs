@@ -13,6 +13,8 @@ use yew::Callback;
 
 /// Wall time one slice aims for (ms).
 pub const TARGET_MS: f64 = 8.0;
+/// Pause before the next slice when a paced job is ahead of the clock (ms): about one frame.
+const IDLE_MS: u32 = 16;
 /// Least wall time between two view refreshes (ms).
 pub const VIEW_MS: f64 = 120.0;
 const MIN_BUDGET: u64 = 200;
@@ -22,8 +24,9 @@ const MAX_BUDGET: u64 = 1 << 22;
 pub trait Job: 'static {
     /// What the page shows while the job runs.
     type View: 'static;
-    /// Handles at most `budget` events; returns how many it handled.
-    fn step(&mut self, budget: u64) -> u64;
+    /// Handles at most `budget` events, `wall_ms` after the job started; returns how many it
+    /// handled (0 means "nothing to do yet": a paced job waits for the clock).
+    fn step(&mut self, budget: u64, wall_ms: f64) -> u64;
     fn done(&self) -> bool;
     /// The current view; `stats` says how the slicing went.
     fn view(&self, stats: SliceStats) -> Self::View;
@@ -36,6 +39,8 @@ pub struct SliceStats {
     pub budget: u64,
     pub longest_slice_ms: f64,
     pub wall_ms: f64,
+    /// Wall time spent inside slices (the simulation itself, without rendering and idling).
+    pub busy_ms: f64,
     pub events: u64,
 }
 
@@ -89,7 +94,7 @@ impl<J: Job> Slicer<J> {
             last_view: t,
             timer: None,
         });
-        schedule(self.running.clone(), on_view, generation);
+        schedule(self.running.clone(), on_view, generation, 0);
     }
 
     /// Stops the job in progress, if any.
@@ -103,9 +108,9 @@ impl<J: Job> Slicer<J> {
 
 type Shared<J> = Rc<RefCell<Option<Running<J>>>>;
 
-fn schedule<J: Job>(running: Shared<J>, on_view: Callback<J::View>, generation: u64) {
+fn schedule<J: Job>(running: Shared<J>, on_view: Callback<J::View>, generation: u64, delay: u32) {
     let next = running.clone();
-    let timer = Timeout::new(0, move || tick(next, on_view, generation));
+    let timer = Timeout::new(delay, move || tick(next, on_view, generation));
     if let Some(r) = running.borrow_mut().as_mut() {
         r.timer = Some(timer);
     }
@@ -113,13 +118,13 @@ fn schedule<J: Job>(running: Shared<J>, on_view: Callback<J::View>, generation: 
 
 fn tick<J: Job>(running: Shared<J>, on_view: Callback<J::View>, generation: u64) {
     // The borrow ends before the view is emitted: the page's callback may start or stop a job.
-    let (view, done) = {
+    let (view, done, idle) = {
         let mut guard = running.borrow_mut();
         let Some(r) = guard.as_mut().filter(|r| r.generation == generation) else {
             return;
         };
         let t0 = now();
-        let handled = r.job.step(r.stats.budget);
+        let handled = r.job.step(r.stats.budget, t0 - r.started);
         let t1 = now();
         let took = t1 - t0;
         let s = &mut r.stats;
@@ -127,6 +132,7 @@ fn tick<J: Job>(running: Shared<J>, on_view: Callback<J::View>, generation: u64)
         s.events += handled;
         s.longest_slice_ms = s.longest_slice_ms.max(took);
         s.wall_ms = t1 - r.started;
+        s.busy_ms += took;
         // Aim for TARGET_MS: grow fast while slices are short, shrink in proportion when long.
         let next = if took < TARGET_MS / 2.0 {
             s.budget.saturating_mul(2)
@@ -141,13 +147,14 @@ fn tick<J: Job>(running: Shared<J>, on_view: Callback<J::View>, generation: u64)
             r.last_view = t1;
             r.job.view(r.stats)
         });
-        (view, done)
+        (view, done, handled == 0)
     };
     if let Some(view) = view {
         on_view.emit(view);
     }
     let current = running.borrow().as_ref().map(|r| r.generation);
     if !done && current == Some(generation) {
-        schedule(running, on_view, generation);
+        let delay = if idle { IDLE_MS } else { 0 };
+        schedule(running, on_view, generation, delay);
     }
 }
