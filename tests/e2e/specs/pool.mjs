@@ -169,6 +169,10 @@ export const tests = [
       equal(await page.getAttribute("#pool-results", "data-finished"), "false", "a 60 s run at 10x is still running");
       const partial = (await chartPoints(page))[0];
       assert(partial >= 3 && partial < full, `the chart grows while it runs (${partial} of ${full} points)`);
+      equal((await page.textContent("#pool-run")).trim(), "Stop", "the run button stops a running run");
+      await page.click("#pool-run");
+      await page.waitForFunction(() => document.querySelector("#pool-results .verdict").textContent.includes("Stopped after"));
+      equal((await page.textContent("#pool-run")).trim(), "Run again", "and then offers to run again");
       await page.selectOption("#pool-pace", "0");
       await waitForRun(page);
       equal((await chartPoints(page))[0], full, "the fast run draws the whole series");
@@ -224,10 +228,14 @@ export const tests = [
       await page.fill("#pool-size", "6");
       await page.press("#pool-size", "Enter");
       await page.waitForSelector("#pool-error", { state: "detached" });
+      // The slider works from the keyboard.
+      await page.focus("#pool-size-slider");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => document.querySelector("#pool-size").value === "7");
       await page.reload();
       await page.waitForSelector("#pool-rate");
       equal(await page.inputValue("#pool-instances"), "7", "instances after reload");
-      equal(await page.inputValue("#pool-size"), "6", "pool size after reload");
+      equal(await page.inputValue("#pool-size"), "7", "pool size after reload");
     },
   },
   {

@@ -82,6 +82,9 @@ fn pattern_fields(form: &Form) -> Html {
     }
 }
 
+/// Top of the arrival-rate slider unless the rate is already higher (req/s).
+const RATE_SLIDER_MAX: f64 = 5000.0;
+
 /// Clamps a float from an input into a `u32` field (validation reports out-of-range values).
 fn to_u32(v: f64) -> u32 {
     v.round().clamp(0.0, u32::MAX as f64) as u32
@@ -118,6 +121,19 @@ pub fn Inputs(props: &InputsProps) -> Html {
             }
         })
     };
+    let on_rate_slider = {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                if let Ok(v) = input.value().parse::<f64>() {
+                    let mut next = form.scenario.clone();
+                    next.traffic.arrival_rate = v;
+                    form.on_change.emit(next);
+                }
+            }
+        })
+    };
+    let rate_max = s.traffic.arrival_rate.max(RATE_SLIDER_MAX);
     let pooled = s.pool.mode == PoolMode::Pooled;
     html! {
         <div class="pool-inputs">
@@ -125,6 +141,12 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 <legend>{ "Traffic" }</legend>
                 { form.num("pool-rate", "Arrival rate", "req/s, all instances", s.traffic.arrival_rate, "any",
                     |s, v| s.traffic.arrival_rate = v) }
+                <label class="field pool-field pool-slider">
+                    <span>{ "Arrival rate slider" }</span>
+                    <input type="range" id="pool-rate-slider" min="1" max={rate_max.to_string()} step="1"
+                        value={s.traffic.arrival_rate.round().to_string()} oninput={on_rate_slider}
+                        aria-valuetext={format!("{} requests per second", s.traffic.arrival_rate)} />
+                </label>
                 { form.select("pool-pattern", "Pattern", pattern_kind(&s.traffic.pattern),
                     &[("poisson", "steady (Poisson)"), ("mmpp", "bursts"), ("ramp", "ramp"), ("diurnal", "daily wave")],
                     set_pattern) }

@@ -16,6 +16,8 @@ pub struct RunView {
     pub report: Rc<Report>,
     pub stats: SliceStats,
     pub finished: bool,
+    /// The user stopped the run before its end (`finished` is then true too).
+    pub stopped: bool,
 }
 
 /// One simulation run.
@@ -66,6 +68,7 @@ impl Job for RunJob {
             report: Rc::new(self.sim.report()),
             stats,
             finished: self.sim.is_finished(),
+            stopped: false,
         }
     }
 }

@@ -92,6 +92,7 @@ pub fn PoolPage() -> Html {
                         // finished (the export and pin buttons wait for the new run).
                         if let Some(mut stale) = (*run).clone() {
                             stale.finished = false;
+                            stale.stopped = false;
                             run.set(Some(stale));
                         }
                         let run = run.clone();
@@ -140,6 +141,7 @@ pub fn PoolPage() -> Html {
                 // Mark the partial run as stopped so the button offers to run again.
                 if let Some(mut v) = (*run).clone() {
                     v.finished = true;
+                    v.stopped = true;
                     run.set(Some(v));
                 }
             } else {

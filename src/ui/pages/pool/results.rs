@@ -128,6 +128,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                 r.snapshot.arrived, r.scenario.requests
             ),
         )
+    } else if r.stopped {
+        (
+            "summary-warning",
+            format!(
+                "Stopped after {} of {} requests: these numbers cover the run so far.",
+                r.snapshot.arrived, r.scenario.requests
+            ),
+        )
     } else if r.report.requests_failed > 0 {
         (
             "summary-error",
