@@ -34,9 +34,17 @@ fn pct(v: f64) -> String {
 /// Rows of the card: label, and how to read the value from a run.
 type Row = (&'static str, fn(&RunView) -> String);
 
-const ROWS: [Row; 15] = [
+const ROWS: [Row; 16] = [
     ("Throughput", |r| {
         format!("{} req/s", short(r.report.throughput_rps))
+    }),
+    ("Latency mean (95 % CI)", |r| {
+        let ci = &r.report.confidence.latency_mean;
+        if ci.half_width.is_finite() {
+            format!("{} ± {}", ms(r.report.latency_ms.mean), ms(ci.half_width))
+        } else {
+            ms(r.report.latency_ms.mean)
+        }
     }),
     ("Latency p50", |r| ms(r.report.latency_ms.p50)),
     ("Latency p95", |r| ms(r.report.latency_ms.p95)),
