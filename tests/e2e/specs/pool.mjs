@@ -255,6 +255,9 @@ export const tests = [
       assert(k >= 7 && k <= 12, `knee near 8 connections: ${knee}`);
       assert((await page.textContent("#pool-sweep-hikari")).includes("8 × 2 + 1 = 17"), "HikariCP formula");
       assert((await page.$$("#pool-sweep-p99 .marker")).length === 1, "knee marked on the chart");
+      await page.click(".pool-sweep-table summary");
+      equal(await page.$$eval(".pool-sweep-table tbody tr", (rows) => rows.length), 21, "one row per pool size");
+      equal(await page.textContent(".pool-sweep-table tr.knee td"), String(k), "the knee's row stands out");
       await ctx.screenshot(page, "pool-sweep");
     },
   },

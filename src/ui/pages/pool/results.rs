@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::pool::Report;
+use crate::pool::{PoolMode, Report};
 
 use super::chart::short;
 use super::jobs::RunView;
@@ -51,7 +51,7 @@ const ROWS: [Row; 16] = [
     ("Latency p99", |r| ms(r.report.latency_ms.p99)),
     ("Latency p99.9", |r| ms(r.report.latency_ms.p999)),
     ("Waited for a connection", |r| pct(r.report.p_wait)),
-    ("Pool wait mean / p99", |r| {
+    ("Connection wait mean / p99", |r| {
         format!(
             "{} / {}",
             ms(r.report.wait_ms.mean),
@@ -151,6 +151,11 @@ pub fn Results(props: &ResultsProps) -> Html {
                 "{} requests failed: the pool or the database cannot keep up.",
                 r.report.requests_failed
             ),
+        )
+    } else if r.report.p_wait > 0.5 && r.scenario.pool.mode == PoolMode::NoPool {
+        (
+            "summary-warning",
+            "No failures, but every request waited for its own new connection to open.".to_owned(),
         )
     } else if r.report.p_wait > 0.5 {
         (

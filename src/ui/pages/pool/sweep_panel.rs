@@ -160,6 +160,29 @@ fn sweep_view(v: &SweepView, scenario: &Scenario) -> Html {
                     <li>{ format!("{dropped} pool sizes completed under 95 % of their requests and are left out of the p99 line.") }</li>
                 }
             </ul>
+            <details class="pool-sweep-table">
+                <summary>{ "The numbers" }</summary>
+                <div class="pool-table-scroll">
+                    <table class="pool-numbers">
+                        <thead><tr>
+                            <th scope="col">{ "pool size" }</th><th scope="col">{ "p99" }</th>
+                            <th scope="col">{ "throughput" }</th><th scope="col">{ "waited" }</th>
+                            <th scope="col">{ "failed" }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for s.runs.iter().map(|r| html! {
+                                <tr class={classes!((Some(r.pool_size) == s.knee).then_some("knee"))}>
+                                    <td>{ r.pool_size }</td>
+                                    <td>{ format!("{:.1} ms", r.report.latency_ms.p99) }</td>
+                                    <td>{ format!("{:.0} req/s", r.report.throughput_rps) }</td>
+                                    <td>{ format!("{:.1} %", r.report.p_wait * 100.0) }</td>
+                                    <td>{ r.report.requests_failed }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
         </div>
     }
 }
