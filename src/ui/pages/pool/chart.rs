@@ -160,12 +160,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 { for props.lines.iter().map(|l| html! {
                     <path class={classes!("series", l.class)} d={path(&l.points, &sx, &sy)} />
                 }) }
-                <text class="axis-label" x={(W - RIGHT).to_string()} y={(H - 2.0).to_string()}>{ props.x_label.clone() }</text>
             </svg>
             <ul class="legend">
                 { for props.lines.iter().map(|l| html! {
                     <li><span class={classes!("swatch", l.class)}></span>{ l.label.clone() }</li>
                 }) }
+                <li class="legend-x">{ format!("x axis: {}", props.x_label) }</li>
             </ul>
         </figure>
     }
