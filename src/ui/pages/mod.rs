@@ -5,6 +5,7 @@ mod home;
 mod lint;
 mod not_found;
 mod panic_test;
+mod pool;
 mod tool_intro;
 
 use yew::prelude::*;
@@ -17,7 +18,7 @@ pub fn render(route: Route) -> Html {
         Route::Home => html! { <home::Home /> },
         Route::Lint => html! { <lint::LintPage /> },
         Route::Explain => html! { <tool_intro::ToolIntro tool={tool_intro::Tool::Explain} /> },
-        Route::Pool => html! { <tool_intro::ToolIntro tool={tool_intro::Tool::Pool} /> },
+        Route::Pool => html! { <pool::PoolPage /> },
         Route::About => html! { <about::About /> },
         Route::PanicTest => html! { <panic_test::PanicTest /> },
         Route::NotFound => html! { <not_found::NotFound /> },

@@ -11,7 +11,6 @@ use crate::ui::icons;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tool {
     Explain,
-    Pool,
 }
 
 struct Intro {
@@ -27,7 +26,8 @@ fn intro(tool: Tool) -> Intro {
         Tool::Explain => Intro {
             title: routes::EXPLAIN.title,
             icon: icons::tree,
-            summary: "Paste whatever your client printed for EXPLAIN: text, JSON, YAML or XML, straight \
+            summary:
+                "Paste whatever your client printed for EXPLAIN: text, JSON, YAML or XML, straight \
                       from psql, pgAdmin or the server log.",
             shows: [
                 "a collapsible tree with exclusive time per node",
@@ -36,19 +36,6 @@ fn intro(tool: Tool) -> Intro {
                 "hints that name the likely fix",
             ],
             cli: "pgdojo explain plan.txt --format json",
-        },
-        Tool::Pool => Intro {
-            title: routes::POOL.title,
-            icon: icons::pool,
-            summary: "Simulate application pools, connection setup and a saturating database, and find the \
-                      pool size where latency is lowest.",
-            shows: [
-                "latency and pool-wait quantiles over time",
-                "connections per tier against max_connections",
-                "a sweep over pool sizes that marks the knee",
-                "guided scenarios from real incidents",
-            ],
-            cli: "pgdojo pool --arrival-rate 200 --service exp:20 --pool-size 10 --format json",
         },
     }
 }
