@@ -2,3 +2,4 @@
 //! from. Pure data, so tests can hold each example to what its title promises.
 
 pub mod migrations;
+pub mod plans;

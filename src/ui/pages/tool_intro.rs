@@ -10,7 +10,6 @@ use crate::ui::icons;
 /// Which tool a page is for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Tool {
-    Explain,
     Pool,
 }
 
@@ -24,19 +23,6 @@ struct Intro {
 
 fn intro(tool: Tool) -> Intro {
     match tool {
-        Tool::Explain => Intro {
-            title: routes::EXPLAIN.title,
-            icon: icons::tree,
-            summary: "Paste whatever your client printed for EXPLAIN: text, JSON, YAML or XML, straight \
-                      from psql, pgAdmin or the server log.",
-            shows: [
-                "a collapsible tree with exclusive time per node",
-                "a sortable grid and a flame graph",
-                "row misestimates, buffers and I/O",
-                "hints that name the likely fix",
-            ],
-            cli: "pgdojo explain plan.txt --format json",
-        },
         Tool::Pool => Intro {
             title: routes::POOL.title,
             icon: icons::pool,
