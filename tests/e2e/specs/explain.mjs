@@ -50,6 +50,14 @@ const JSON_PLAN = JSON.stringify([
   },
 ]);
 
+const AUTO_EXPLAIN = `2024-05-01 10:00:00 UTC [77] LOG:  duration: 3.100 ms  plan:
+Query Text: select count(*) from t where a > 10
+Aggregate  (cost=20.00..20.01 rows=1 width=8) (actual time=3.000..3.001 rows=1 loops=1)
+  ->  Seq Scan on t  (cost=0.00..18.50 rows=600 width=0) (actual time=0.010..2.900 rows=590 loops=1)
+        Filter: (a > 10)
+        Rows Removed by Filter: 410
+`;
+
 /** A partitioned-table scan: an Append over `partitions` Seq Scans (partitions + 1 nodes). */
 function partitionPlan(partitions) {
   const lines = [
@@ -184,6 +192,37 @@ export const tests = [
       await page.waitForSelector("#explain-tree .tree-row.selected");
       equal(await page.getAttribute("#explain-tab-0", "aria-selected"), "true", "back on the tree tab");
       await page.waitForSelector("#explain-detail");
+    },
+  },
+  {
+    name: "an auto_explain log entry shows its query text with the selected node's table highlighted",
+    async run(ctx) {
+      const page = await openExplain(ctx);
+      await paste(page, AUTO_EXPLAIN);
+      await page.waitForFunction(() => document.querySelector("#explain-node-count")?.textContent === "2 nodes");
+      await page.click('#explain-tree [data-node="1"] .tree-node');
+      await page.click("#explain-tab-5");
+      await page.waitForSelector("#explain-query mark");
+      equal(await page.textContent("#explain-query mark"), "t", "highlighted relation");
+      assert((await page.textContent("#explain-query")).includes("select count(*) from t where a > 10"), "query text");
+    },
+  },
+  {
+    name: "compare: a second plan is matched node by node with time deltas",
+    async run(ctx) {
+      const page = await openExplain(ctx);
+      await paste(page, TEXT_PLAN);
+      await page.waitForSelector("#explain-tree");
+      await page.click("#explain-tab-6");
+      await page.waitForSelector("#explain-compare-input");
+      const faster = TEXT_PLAN.replace("actual time=0.410..2.950", "actual time=0.210..1.450").replace("Execution Time: 3.120 ms", "Execution Time: 1.600 ms");
+      await page.fill("#explain-compare-input", faster);
+      await page.waitForSelector("#explain-compare");
+      const text = await page.textContent("#explain-compare-summary");
+      assert(text.includes("4 of 4 nodes matched") && text.includes("Total time: -1.520 ms"), `summary: ${text}`);
+      equal(await page.$$eval("#explain-compare tbody tr", (els) => els.length), 4, "compare rows");
+      assert((await page.$$("#explain-compare td.better")).length >= 1, "a faster node is marked better");
+      await ctx.screenshot(page, "explain-compare");
     },
   },
   {

@@ -32,7 +32,12 @@ fn render(value: &Value) -> Option<String> {
         Value::Bool(true) => Some("yes".into()),
         Value::Number(n) => Some(match n.as_f64() {
             Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => format!("{v:.0}"),
-            _ => n.to_string(),
+            // Derived ratios carry float noise; three decimals are plenty to read.
+            Some(v) => {
+                let text = format!("{v:.3}");
+                text.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
+            None => n.to_string(),
         }),
         Value::String(s) if s.is_empty() => None,
         Value::String(s) => Some(s.clone()),

@@ -2,6 +2,7 @@
 //! gallery, a draft and a share link, the summary card, and tabs for the tree (with the selected
 //! node's details), the grid, the hints, the flame graph, the raw input and the query text.
 
+mod compare;
 mod detail;
 mod export;
 mod flame;
@@ -26,6 +27,7 @@ use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::tabs::Tabs;
 use crate::ui::{fragment, icons, persist};
 
+use compare::PlanCompare;
 use detail::NodeDetail;
 use flame::FlameGraph;
 use grid::PlanGrid;
@@ -40,19 +42,23 @@ use view::{reveal, PlanView, TreeState, ViewRef};
 const DRAFT_KEY: &str = "pgdojo.explain.draft";
 
 /// Tab titles, in order; the index is the tab's id.
-const TABS: [&str; 6] = ["Tree", "Grid", "Hints", "Flame", "Raw", "Query"];
+const TABS: [&str; 7] = ["Tree", "Grid", "Hints", "Flame", "Raw", "Query", "Compare"];
 const TAB_TREE: usize = 0;
 
 /// What a draft and a share link carry.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct ExplainState {
     plan: String,
+    /// The second plan of the Compare tab (absent in older drafts and links).
+    #[serde(default)]
+    compare: String,
 }
 
 impl Default for ExplainState {
     fn default() -> Self {
         ExplainState {
             plan: PLAN_EXAMPLES[0].plan.to_owned(),
+            compare: String::new(),
         }
     }
 }
@@ -104,11 +110,26 @@ pub fn ExplainPage() -> Html {
     let set_plan = {
         let (state, selected, tree_state) = (state.clone(), selected.clone(), tree_state.clone());
         Callback::from(move |plan: String| {
-            let next = ExplainState { plan };
+            let next = ExplainState {
+                plan,
+                compare: state.compare.clone(),
+            };
             persist::save(DRAFT_KEY, &next);
             fragment::clear();
             selected.set(None);
             tree_state.set(TreeState::new());
+            state.set(next);
+        })
+    };
+    let set_compare = {
+        let state = state.clone();
+        Callback::from(move |compare: String| {
+            let next = ExplainState {
+                plan: state.plan.clone(),
+                compare,
+            };
+            persist::save(DRAFT_KEY, &next);
+            fragment::clear();
             state.set(next);
         })
     };
@@ -220,6 +241,9 @@ pub fn ExplainPage() -> Html {
                 }
                 4 => html! { <RawText text={state.plan.clone()} /> },
                 5 => html! { <QueryText view={view.clone()} selected={sel} /> },
+                6 => {
+                    html! { <PlanCompare view={view.clone()} other={state.compare.clone()} on_input={set_compare} /> }
+                }
                 _ => html! {
                     <div class="tree-split">
                         <div class="tree-panel">
