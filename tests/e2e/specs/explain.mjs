@@ -250,7 +250,7 @@ export const tests = [
     },
   },
   {
-    name: "exports the normalised plan as JSON and the flame graph as SVG",
+    name: "exports the normalised plan as JSON and the flame graph as SVG and PNG",
     async run(ctx) {
       const page = await openExplain(ctx);
       await paste(page, TEXT_PLAN);
@@ -264,6 +264,12 @@ export const tests = [
       equal(svg.suggestedFilename(), "plan-flame.svg", "SVG file name");
       const markup = await streamText(await svg.createReadStream());
       assert(markup.includes("<svg") && markup.includes("Hash Join"), "SVG holds the graph");
+      assert(/<svg[^>]* height="\d+/.test(markup), "the SVG file has its own size");
+      const [png] = await Promise.all([page.waitForEvent("download"), page.click("#explain-export-png")]);
+      equal(png.suggestedFilename(), "plan-flame.png", "PNG file name");
+      const bytes = await streamBytes(await png.createReadStream());
+      equal(bytes.subarray(1, 4).toString("latin1"), "PNG", "PNG signature");
+      assert(bytes.length > 1000, `PNG size ${bytes.length}`);
     },
   },
   {
@@ -314,8 +320,12 @@ export const tests = [
   },
 ];
 
-async function streamText(stream) {
+async function streamBytes(stream) {
   const chunks = [];
   for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function streamText(stream) {
+  return (await streamBytes(stream)).toString("utf8");
 }

@@ -220,6 +220,23 @@ pub fn ExplainPage() -> Html {
         })
     };
 
+    let export_png = {
+        let (tab, notice) = (tab.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            let notice2 = notice.clone();
+            let save = move || {
+                export::png("explain-flame", "plan-flame.png", move |error| {
+                    notice2.set(error)
+                })
+            };
+            if *tab == 3 {
+                save();
+            } else {
+                tab.set(3);
+                gloo::timers::callback::Timeout::new(50, save).forget();
+            }
+        })
+    };
     let result = match &*parsed {
         Parsed::Empty => html! {
             <p class="banner" id="explain-empty">{ "Paste the output of EXPLAIN (ANALYZE, BUFFERS) to see where the time goes." }</p>
@@ -277,6 +294,9 @@ pub fn ExplainPage() -> Html {
                         </button>
                         <button type="button" class="button secondary small" id="explain-export-svg" onclick={export_svg}>
                             { "Download flame graph SVG" }
+                        </button>
+                        <button type="button" class="button secondary small" id="explain-export-png" onclick={export_png}>
+                            { "Download flame graph PNG" }
                         </button>
                         if let Some(message) = (*notice).clone() {
                             <span class="share-status warning" role="status">{ message }</span>
