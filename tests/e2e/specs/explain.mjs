@@ -250,7 +250,7 @@ export const tests = [
     },
   },
   {
-    name: "exports the normalised plan as JSON and the flame graph as SVG and PNG",
+    name: "exports the normalised plan as JSON, and the flame graph and the tree as SVG and PNG",
     async run(ctx) {
       const page = await openExplain(ctx);
       await paste(page, TEXT_PLAN);
@@ -270,6 +270,13 @@ export const tests = [
       const bytes = await streamBytes(await png.createReadStream());
       equal(bytes.subarray(1, 4).toString("latin1"), "PNG", "PNG signature");
       assert(bytes.length > 1000, `PNG size ${bytes.length}`);
+      await page.click("#explain-tab-0");
+      const [tree] = await Promise.all([page.waitForEvent("download"), page.click("#explain-export-tree-svg")]);
+      equal(tree.suggestedFilename(), "plan-tree.svg", "tree SVG file name");
+      const treeMarkup = await streamText(await tree.createReadStream());
+      assert(treeMarkup.includes("Seq Scan on customers c"), "tree SVG lists the nodes");
+      const [treePng] = await Promise.all([page.waitForEvent("download"), page.click("#explain-export-tree-png")]);
+      equal((await streamBytes(await treePng.createReadStream())).subarray(1, 4).toString("latin1"), "PNG", "tree PNG");
     },
   },
   {

@@ -89,6 +89,17 @@ pub fn png(id: &str, name: &'static str, done: impl FnOnce(Option<String>) + 'st
     let Some((w, h)) = size else {
         return done(Some("The graph has no size.".into()));
     };
+    png_from_markup(markup, w, h, name, done);
+}
+
+/// Draws SVG `markup` of size `w` × `h` and offers it as a PNG named `name`.
+pub fn png_from_markup(
+    markup: String,
+    w: f64,
+    h: f64,
+    name: &'static str,
+    done: impl FnOnce(Option<String>) + 'static,
+) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&markup));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");

@@ -12,6 +12,7 @@ mod metric;
 mod summary;
 mod text_tabs;
 mod tree;
+mod tree_svg;
 mod view;
 
 use std::rc::Rc;
@@ -237,6 +238,26 @@ pub fn ExplainPage() -> Html {
             }
         })
     };
+    let export_tree = {
+        let (parsed, tree_state, metric, notice) = (
+            parsed.clone(),
+            tree_state.clone(),
+            metric.clone(),
+            notice.clone(),
+        );
+        Callback::from(move |png: bool| {
+            let Parsed::Plan(view) = &*parsed else {
+                return;
+            };
+            let (svg, w, h) = tree_svg::tree_svg(view, &tree_state, *metric);
+            if png {
+                let notice = notice.clone();
+                export::png_from_markup(svg, w, h, "plan-tree.png", move |e| notice.set(e));
+            } else {
+                notice.set(export::download("plan-tree.svg", "image/svg+xml", &svg).err());
+            }
+        })
+    };
     let result = match &*parsed {
         Parsed::Empty => html! {
             <p class="banner" id="explain-empty">{ "Paste the output of EXPLAIN (ANALYZE, BUFFERS) to see where the time goes." }</p>
@@ -297,6 +318,14 @@ pub fn ExplainPage() -> Html {
                         </button>
                         <button type="button" class="button secondary small" id="explain-export-png" onclick={export_png}>
                             { "Download flame graph PNG" }
+                        </button>
+                        <button type="button" class="button secondary small" id="explain-export-tree-svg"
+                            onclick={let e = export_tree.clone(); move |_| e.emit(false)}>
+                            { "Download tree SVG" }
+                        </button>
+                        <button type="button" class="button secondary small" id="explain-export-tree-png"
+                            onclick={let e = export_tree.clone(); move |_| e.emit(true)}>
+                            { "Download tree PNG" }
                         </button>
                         if let Some(message) = (*notice).clone() {
                             <span class="share-status warning" role="status">{ message }</span>
