@@ -167,6 +167,12 @@ export const tests = [
       await ctx.screenshot(page, "explain-flame");
       await page.click("#explain-tab-4");
       assert((await page.textContent("#explain-raw")).includes("CTE totals"), "raw input shown");
+      // Node lines link to their nodes: 7 nodes, 7 clickable lines; the selection shows in the editor.
+      equal(await page.$$eval("#explain-raw .raw-node-line", (els) => els.length), 7, "linked node lines");
+      await page.click('#explain-raw .raw-node-line[data-node="6"]');
+      await page.waitForSelector('#explain-raw .raw-node-line.selected[data-node="6"]');
+      assert((await page.textContent("#explain-raw .raw-node-line.selected")).includes("Index Scan using orders_pkey"), "line of node 6");
+      await page.waitForSelector(".editor-band-mark");
       await page.click("#explain-tab-5");
       await page.waitForSelector("#explain-query-none");
     },

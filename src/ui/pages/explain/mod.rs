@@ -8,6 +8,7 @@ mod export;
 mod flame;
 mod grid;
 mod hints_tab;
+mod lines;
 mod metric;
 mod summary;
 mod text_tabs;
@@ -107,6 +108,23 @@ pub fn ExplainPage() -> Html {
     let notice = use_state(|| None::<String>);
 
     let parsed = use_memo(state.plan.clone(), |text| parse(text));
+    let current_view = match &*parsed {
+        Parsed::Plan(view) => Some(view.clone()),
+        _ => None,
+    };
+    // The view changes whenever the text does, so it alone keys the memo.
+    let node_lines = {
+        let text = state.plan.clone();
+        use_memo(current_view, move |view| {
+            view.as_ref()
+                .and_then(|v| lines::node_lines(&text, v))
+                .map(Rc::new)
+        })
+    };
+    // The selected node's line is highlighted in the editor (1-based).
+    let highlight = selected
+        .and_then(|s| node_lines.as_ref().as_ref().and_then(|m| m.get(s).copied()))
+        .map(|l| (l + 1, l + 1));
 
     let set_plan = {
         let (state, selected, tree_state) = (state.clone(), selected.clone(), tree_state.clone());
@@ -277,7 +295,8 @@ pub fn ExplainPage() -> Html {
                 3 => {
                     html! { <FlameGraph view={view.clone()} selected={sel} on_select={on_select.clone()} /> }
                 }
-                4 => html! { <RawText text={state.plan.clone()} /> },
+                4 => html! { <RawText text={state.plan.clone()} node_lines={(*node_lines).clone()}
+                selected={sel} on_select={on_select.clone()} /> },
                 5 => html! { <QueryText view={view.clone()} selected={sel} /> },
                 6 => {
                     html! { <PlanCompare view={view.clone()} other={state.compare.clone()} on_input={set_compare} /> }
@@ -363,7 +382,7 @@ pub fn ExplainPage() -> Html {
                 <ShareButton {make_fragment} />
             </div>
             <CodeEditor id="explain-input" label="EXPLAIN output" value={state.plan.clone()}
-                on_input={set_plan} rows={12}
+                on_input={set_plan} rows={12} {highlight}
                 placeholder="Seq Scan on orders  (cost=0.00..1.10 rows=10 width=4) (actual time=0.01..0.02 rows=10 loops=1)" />
             <p class="hint-text">{ "Drop a plan file on the editor to load it. Nothing leaves your browser." }</p>
             <div class="explain-result" aria-live="polite">

@@ -1,5 +1,7 @@
-//! The Raw tab (the input as pasted) and the Query tab (the plan's `Query Text`, with the selected
+//! The Raw tab (the input as pasted, node lines linked to their nodes) and the Query tab (the plan's `Query Text`, with the selected
 //! node's relation and alias highlighted).
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -12,25 +14,47 @@ const RAW_LINES: usize = 3000;
 #[derive(Properties, PartialEq)]
 pub struct RawTextProps {
     pub text: AttrValue,
+    /// Line of each node (pre-order), when the layout was recognised.
+    pub node_lines: Option<Rc<Vec<usize>>>,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
 }
 
-/// The input as pasted.
+/// The input as pasted; node lines are buttons that select their node.
 #[component]
 pub fn RawText(props: &RawTextProps) -> Html {
     let lines = props.text.lines().count();
-    let shown: String = if lines > RAW_LINES {
-        props
-            .text
-            .lines()
-            .take(RAW_LINES)
-            .collect::<Vec<_>>()
-            .join("\n")
-    } else {
-        props.text.to_string()
-    };
+    let mut node_at: Vec<Option<usize>> = vec![None; lines.min(RAW_LINES)];
+    if let Some(map) = &props.node_lines {
+        for (node, &line) in map.iter().enumerate() {
+            if let Some(slot) = node_at.get_mut(line) {
+                *slot = Some(node);
+            }
+        }
+    }
+    let selected_line = props
+        .selected
+        .and_then(|s| props.node_lines.as_ref().and_then(|m| m.get(s).copied()));
     html! {
         <div class="raw-wrap">
-            <pre class="raw-text" id="explain-raw">{ shown }</pre>
+            if props.node_lines.is_some() {
+                <p class="hint-text">{ "Click a node's line to select it." }</p>
+            }
+            <pre class="raw-text" id="explain-raw">
+                { for props.text.lines().take(RAW_LINES).enumerate().map(|(i, line)| {
+                    let selected = selected_line == Some(i);
+                    match node_at.get(i).copied().flatten() {
+                        Some(node) => {
+                            let on_select = props.on_select.clone();
+                            html! {
+                                <button type="button" class={classes!("raw-node-line", selected.then_some("selected"))}
+                                    data-node={node.to_string()} onclick={move |_| on_select.emit(node)}>{ line }</button>
+                            }
+                        }
+                        None => html! { <span class="raw-line">{ line }</span> },
+                    }
+                }) }
+            </pre>
             if lines > RAW_LINES {
                 <p class="hint-text">{ format!("First {RAW_LINES} of {lines} lines shown; the editor holds all of them.") }</p>
             }
