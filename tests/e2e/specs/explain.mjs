@@ -173,8 +173,12 @@ export const tests = [
       await page.waitForSelector('#explain-raw .raw-node-line.selected[data-node="6"]');
       assert((await page.textContent("#explain-raw .raw-node-line.selected")).includes("Index Scan using orders_pkey"), "line of node 6");
       await page.waitForSelector(".editor-band-mark");
+      // No Query Text in this plan: the user pastes the query; the selected node's table is marked.
       await page.click("#explain-tab-5");
-      await page.waitForSelector("#explain-query-none");
+      await page.fill("#explain-query-input", "SELECT t.order_id, (SELECT o.customer_id FROM orders o WHERE o.id = t.order_id)\nFROM totals t ORDER BY t.total DESC");
+      await page.waitForSelector("#explain-query mark");
+      const marks = await page.$$eval("#explain-query mark", (els) => els.map((e) => e.textContent));
+      assert(marks.includes("orders") && marks.includes("order_id"), `marks: ${marks}`);
     },
   },
   {
@@ -209,7 +213,8 @@ export const tests = [
       await page.click('#explain-tree [data-node="1"] .tree-node');
       await page.click("#explain-tab-5");
       await page.waitForSelector("#explain-query mark");
-      equal(await page.textContent("#explain-query mark"), "t", "highlighted relation");
+      const marks = await page.$$eval("#explain-query mark", (els) => els.map((e) => e.textContent));
+      equal(marks.join(","), "t,a", "highlighted relation and filter column");
       assert((await page.textContent("#explain-query")).includes("select count(*) from t where a > 10"), "query text");
     },
   },

@@ -54,6 +54,9 @@ struct ExplainState {
     /// The second plan of the Compare tab (absent in older drafts and links).
     #[serde(default)]
     compare: String,
+    /// The query, pasted in the Query tab when the plan carries none.
+    #[serde(default)]
+    query: String,
 }
 
 impl Default for ExplainState {
@@ -61,6 +64,7 @@ impl Default for ExplainState {
         ExplainState {
             plan: PLAN_EXAMPLES[0].plan.to_owned(),
             compare: String::new(),
+            query: String::new(),
         }
     }
 }
@@ -131,7 +135,7 @@ pub fn ExplainPage() -> Html {
         Callback::from(move |plan: String| {
             let next = ExplainState {
                 plan,
-                compare: state.compare.clone(),
+                ..(*state).clone()
             };
             persist::save(DRAFT_KEY, &next);
             fragment::clear();
@@ -144,8 +148,20 @@ pub fn ExplainPage() -> Html {
         let state = state.clone();
         Callback::from(move |compare: String| {
             let next = ExplainState {
-                plan: state.plan.clone(),
                 compare,
+                ..(*state).clone()
+            };
+            persist::save(DRAFT_KEY, &next);
+            fragment::clear();
+            state.set(next);
+        })
+    };
+    let set_query = {
+        let state = state.clone();
+        Callback::from(move |query: String| {
+            let next = ExplainState {
+                query,
+                ..(*state).clone()
             };
             persist::save(DRAFT_KEY, &next);
             fragment::clear();
@@ -297,7 +313,9 @@ pub fn ExplainPage() -> Html {
                 }
                 4 => html! { <RawText text={state.plan.clone()} node_lines={(*node_lines).clone()}
                 selected={sel} on_select={on_select.clone()} /> },
-                5 => html! { <QueryText view={view.clone()} selected={sel} /> },
+                5 => {
+                    html! { <QueryText view={view.clone()} selected={sel} pasted={state.query.clone()} on_paste={set_query} /> }
+                }
                 6 => {
                     html! { <PlanCompare view={view.clone()} other={state.compare.clone()} on_input={set_compare} /> }
                 }

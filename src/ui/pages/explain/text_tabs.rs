@@ -67,6 +67,54 @@ pub fn RawText(props: &RawTextProps) -> Html {
 pub struct QueryTextProps {
     pub view: ViewRef,
     pub selected: Option<usize>,
+    /// A query the user pasted, used when the plan carries no `Query Text`.
+    pub pasted: AttrValue,
+    pub on_paste: Callback<String>,
+}
+
+/// Columns a condition names: the column part of `alias.column` and the left side of the first
+/// comparison (`(status = 'x'::text)` → `status`).
+fn condition_columns(condition: &str) -> Vec<String> {
+    let mut out: Vec<String> = condition
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+        .filter_map(|token| token.split_once('.'))
+        .map(|(_, column)| column.to_ascii_lowercase())
+        .filter(|c| !c.is_empty() && !c.chars().all(|ch| ch.is_ascii_digit()))
+        .collect();
+    if let Some((column, _)) = crate::explain::hints::index_candidate(condition) {
+        out.push(column.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Words to highlight for a node: its relation, alias, CTE and the columns of its conditions.
+fn node_words(node: &crate::explain::Node) -> Vec<String> {
+    let mut words: Vec<String> = [
+        node.relation.as_deref(),
+        node.alias.as_deref(),
+        node.cte_name.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(str::to_ascii_lowercase)
+    .collect();
+    for condition in [
+        &node.filter,
+        &node.join_filter,
+        &node.index_cond,
+        &node.recheck_cond,
+        &node.hash_cond,
+        &node.merge_cond,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        words.extend(condition_columns(condition));
+    }
+    // Longest first, so `order_id` wins over `order`.
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words
 }
 
 /// Splits `text` into (segment, highlighted) around whole-word, case-insensitive matches of `words`.
@@ -106,31 +154,35 @@ fn highlight(text: &str, words: &[String]) -> Vec<(String, bool)> {
 /// The query text view.
 #[component]
 pub fn QueryText(props: &QueryTextProps) -> Html {
-    let Some(query) = props.view.plan.query_text.as_deref() else {
-        return html! {
-            <p class="muted" id="explain-query-none">
-                { "This plan carries no query text. auto_explain log entries include it (Query Text:); paste one to see the selected node's table highlighted here." }
-            </p>
-        };
-    };
-    let words: Vec<String> = props
+    let from_plan = props.view.plan.query_text.as_deref();
+    let query = from_plan.unwrap_or(props.pasted.as_str());
+    let words = props
         .selected
         .and_then(|i| props.view.nodes.get(i))
-        .map(|n| {
-            [
-                n.relation.as_deref(),
-                n.alias.as_deref(),
-                n.cte_name.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .map(str::to_ascii_lowercase)
-            .collect()
-        })
+        .map(node_words)
         .unwrap_or_default();
+    let oninput = {
+        let on_paste = props.on_paste.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                on_paste.emit(area.value());
+            }
+        })
+    };
     html! {
-        <pre class="raw-text query-text" id="explain-query">
-            { for highlight(query, &words).into_iter().map(|(s, hit)| if hit { html! { <mark>{ s }</mark> } } else { html! { { s } } }) }
-        </pre>
+        <div class="query-wrap">
+            if from_plan.is_none() {
+                <label class="field query-paste">
+                    <span>{ "This plan carries no query text (auto_explain entries do). Paste the query:" }</span>
+                    <textarea id="explain-query-input" rows="5" spellcheck="false" value={props.pasted.clone()} {oninput} />
+                </label>
+            }
+            if !query.trim().is_empty() {
+                <p class="hint-text">{ "The selected node's table, alias and condition columns are highlighted." }</p>
+                <pre class="raw-text query-text" id="explain-query">
+                    { for highlight(query, &words).into_iter().map(|(s, hit)| if hit { html! { <mark>{ s }</mark> } } else { html! { { s } } }) }
+                </pre>
+            }
+        </div>
     }
 }
