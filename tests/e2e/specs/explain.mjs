@@ -73,6 +73,19 @@ function partitionPlan(partitions) {
   return lines.join("\n") + "\n";
 }
 
+/** A chain of `depth` nested nodes (deeply nested views and subqueries look like this). */
+function deepPlan(depth) {
+  const lines = [];
+  for (let d = 0; d < depth; d += 1) {
+    const head = d === 0 ? "" : " ".repeat(2 + 6 * (d - 1)) + "->  ";
+    const node = d === depth - 1 ? "Seq Scan on leaf" : "Subquery Scan on level" + d;
+    const t = ((depth - d) * 0.01).toFixed(3);
+    lines.push(`${head}${node}  (cost=0.00..${depth - d}.00 rows=1 width=4) (actual time=0.001..${t} rows=1 loops=1)`);
+  }
+  lines.push(`Execution Time: ${(depth * 0.01 + 0.1).toFixed(3)} ms`);
+  return lines.join("\n") + "\n";
+}
+
 async function openExplain(ctx, options) {
   const page = await ctx.newPage(options);
   await page.goto(ctx.url("explain/"));
@@ -322,6 +335,19 @@ export const tests = [
       await page.click("#explain-tree-more");
       await page.waitForFunction((n) => document.querySelectorAll("#explain-tree .tree-row[data-node]").length > n, rows);
       await ctx.screenshot(page, "explain-3600");
+    },
+  },
+  {
+    name: "a 300-deep nested plan renders its tree and flame graph",
+    async run(ctx) {
+      const page = await openExplain(ctx);
+      await paste(page, deepPlan(300));
+      await page.waitForFunction(() => document.querySelector("#explain-node-count")?.textContent === "300 nodes");
+      equal(await treeRows(page), 300, "every level is a row");
+      await page.click("#explain-tab-3");
+      await page.waitForSelector("#explain-flame");
+      const boxes = await page.$$eval("#explain-flame .flame-box", (els) => els.length);
+      equal(boxes, 300, "flame boxes");
     },
   },
   {
