@@ -127,9 +127,24 @@ export const tests = [
       await page.keyboard.press("Enter");
       await page.waitForFunction(() => document.querySelectorAll("#explain-tree .tree-row[data-node]").length === 3);
       equal(await page.getAttribute('#explain-tree [data-node="2"] .tree-toggle', "aria-expanded"), "false", "aria-expanded");
+      await page.waitForFunction(() => document.activeElement.classList.contains("tree-toggle"));
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelectorAll("#explain-tree .tree-row[data-node]").length === 4);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.querySelectorAll("#explain-tree .tree-row[data-node]").length === 3);
       // Another metric for the bars.
       await page.selectOption("#explain-metric", "rows");
       await page.waitForFunction(() => document.querySelector('#explain-tree [data-node="1"] .node-value').textContent === "1,180");
+      // Arrow keys: down moves the focus, left collapses, right expands.
+      await page.focus('#explain-tree [data-node="0"] .tree-node');
+      await page.keyboard.press("ArrowDown");
+      equal(await page.evaluate(() => document.activeElement.closest(".tree-row").dataset.node), "1", "focus after ArrowDown");
+      await page.focus('#explain-tree [data-node="0"] .tree-node');
+      await page.keyboard.press("ArrowLeft");
+      await page.waitForFunction(() => document.querySelectorAll("#explain-tree .tree-row[data-node]").length === 1);
+      await page.waitForFunction(() => document.activeElement.closest?.(".tree-row")?.dataset.node === "0");
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => document.querySelectorAll("#explain-tree .tree-row[data-node]").length === 3);
       await ctx.screenshot(page, "explain-text");
     },
   },

@@ -101,9 +101,23 @@ pub fn PlanTree(props: &PlanTreeProps) -> Html {
             on_state.emit(next);
         })
     };
+    let onkeydown = {
+        let on_state = props.on_state.clone();
+        let state = state.clone();
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(next) = arrow_key(&e, &view, &state) {
+                e.prevent_default();
+                if let Some(next) = next {
+                    on_state.emit(next);
+                }
+            }
+        })
+    };
     html! {
         <div class="plan-tree-wrap">
-            <ul class="plan-tree" id="explain-tree" aria-label="Plan tree">
+            <p class="hint-text">{ "Keyboard: ↑ ↓ move between nodes, ← collapses, → expands." }</p>
+            <ul class="plan-tree" id="explain-tree" aria-label="Plan tree" {onkeydown}>
                 { for rows.iter().map(row_html) }
             </ul>
             if cut {
@@ -113,6 +127,66 @@ pub fn PlanTree(props: &PlanTreeProps) -> Html {
             }
         </div>
     }
+}
+
+/// Arrow keys inside the tree: ↑/↓ move the focus to the previous/next row, ←/→ collapse/expand the
+/// focused node. `None` = not handled; `Some(None)` = handled, no state change.
+fn arrow_key(e: &KeyboardEvent, view: &ViewRef, state: &TreeState) -> Option<Option<TreeState>> {
+    use wasm_bindgen::JsCast;
+    let key = e.key();
+    let row = e
+        .target_dyn_into::<web_sys::Element>()?
+        .closest(".tree-row")
+        .ok()??;
+    let focus = |row: Option<web_sys::Element>| {
+        let button = row
+            .and_then(|r| {
+                r.query_selector(".tree-node, .tree-more-button")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(button) = button {
+            let _ = button.focus();
+        }
+    };
+    match key.as_str() {
+        "ArrowDown" => focus(row.next_element_sibling()),
+        "ArrowUp" => focus(row.previous_element_sibling()),
+        "ArrowLeft" | "ArrowRight" => {
+            let index: usize = row.get_attribute("data-node")?.parse().ok()?;
+            if view.children.get(index).is_none_or(|k| k.is_empty()) {
+                return Some(None);
+            }
+            let mut next = state.clone();
+            let changed = if key == "ArrowLeft" {
+                next.collapsed.insert(index)
+            } else {
+                next.collapsed.remove(&index)
+            };
+            refocus(index, ".tree-node");
+            return Some(changed.then_some(next));
+        }
+        _ => return None,
+    }
+    Some(None)
+}
+
+/// After the re-render (which may replace the row), puts the focus back on node `index`'s control
+/// matching `part`, so keyboard users keep their place.
+fn refocus(index: usize, part: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let selector = format!("#explain-tree [data-node=\"{index}\"] {part}");
+        if let Some(element) = gloo::utils::document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+        {
+            let _ = element.focus();
+        }
+    })
+    .forget();
 }
 
 fn node_row(props: &PlanTreeProps, i: usize, max: f64) -> Html {
@@ -134,6 +208,7 @@ fn node_row(props: &PlanTreeProps, i: usize, max: f64) -> Html {
                 next.collapsed.insert(i);
             }
             on_state.emit(next);
+            refocus(i, ".tree-toggle");
         })
     };
     let select = {
