@@ -42,7 +42,7 @@ pub const PLAN_EXAMPLES: [PlanExample; 4] = [
         lesson: "The planner expected a handful of recent orders, got fifty thousand, and chose a \
                  nested loop that runs its inner index scan once per row.",
         plan: BAD_ESTIMATE,
-        expected_hints: &["misestimate", "nested-loop-many-loops"],
+        expected_hints: &["misestimate", "nested-loop-many-loops", "seq-scan-filter"],
     },
     PlanExample {
         id: "cte-subplans",
