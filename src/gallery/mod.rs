@@ -2,4 +2,5 @@
 //! from. Pure data, so tests can hold each example to what its title promises.
 
 pub mod migrations;
+pub mod plans;
 pub mod pool_presets;

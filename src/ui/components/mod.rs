@@ -2,3 +2,4 @@
 
 pub mod code_editor;
 pub mod share_button;
+pub mod tabs;

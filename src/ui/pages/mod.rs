@@ -1,12 +1,12 @@
 //! One module per page; [`render`] maps a route to its page.
 
 mod about;
+mod explain;
 mod home;
 mod lint;
 mod not_found;
 mod panic_test;
 mod pool;
-mod tool_intro;
 
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub fn render(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::Home /> },
         Route::Lint => html! { <lint::LintPage /> },
-        Route::Explain => html! { <tool_intro::ToolIntro tool={tool_intro::Tool::Explain} /> },
+        Route::Explain => html! { <explain::ExplainPage /> },
         Route::Pool => html! { <pool::PoolPage /> },
         Route::About => html! { <about::About /> },
         Route::PanicTest => html! { <panic_test::PanicTest /> },
