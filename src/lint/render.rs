@@ -94,11 +94,7 @@ pub fn gcc(path: &str, report: &LintReport) -> String {
     report
         .findings()
         .map(|f| {
-            let sev = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Hint => "note",
-            };
+            let sev = level(f.severity);
             format!(
                 "{path}:{}:{}: {sev}: {} [{}]\n",
                 f.line, f.column, f.message, f.rule
@@ -112,10 +108,10 @@ pub fn github(path: &str, report: &LintReport) -> String {
     report
         .findings()
         .map(|f| {
+            // GitHub names the lowest level "notice" where SARIF and gcc say "note".
             let sev = match f.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
                 Severity::Hint => "notice",
+                other => level(other),
             };
             format!(
                 "::{sev} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
@@ -183,6 +179,7 @@ pub fn sarif(reports: &[(String, LintReport)]) -> serde_json::Value {
     })
 }
 
+/// The SARIF / gcc level word of a severity (both call a hint a "note").
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",

@@ -1,10 +1,9 @@
 //! Rule `adding-rewriting-column`: ADD COLUMN of a stored generated, identity or serial column.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,16 +20,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for x in actions {
+    for_each_alter_action(s, |table, lock, x| {
         let AlterAction::AddColumn(col) = x else {
-            continue;
+            return None;
         };
         let serial = col
             .ty
@@ -43,22 +35,21 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
         } else if serial {
             "a serial column"
         } else {
-            continue;
+            return None;
         };
         let help = if col.stored_generated && a.options.pg_version >= 18 {
             "use a VIRTUAL generated column (PostgreSQL 18), or add a plain column, backfill in batches and keep it in sync with a trigger"
         } else {
             "add a plain column, backfill it in batches, then attach the default/sequence"
         };
-        out.push(Draft::new(
+        Some(Draft::new(
             format!(
                 "ADD COLUMN {} adds {what}, which rewrites {table}: {lock} for the whole rewrite",
                 col.name
             ),
             help,
-        ));
-    }
-    out
+        ))
+    })
 }
 
 #[cfg(test)]

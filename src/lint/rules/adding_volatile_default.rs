@@ -1,9 +1,8 @@
 //! Rule `adding-volatile-default`: ADD COLUMN with a default that forces a table rewrite.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::Command;
 use crate::lint::model::{AlterAction, DefaultKind};
 use crate::lint::report::Severity;
 
@@ -21,38 +20,30 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for x in actions {
+    for_each_alter_action(s, |_, lock, x| {
         let AlterAction::AddColumn(col) = x else {
-            continue;
+            return None;
         };
         let help = "add the column without a default (or with a constant one), set the default separately, and backfill in batches";
         match col.default {
-            Some(DefaultKind::Volatile) => out.push(Draft::new(
+            Some(DefaultKind::Volatile) => Some(Draft::new(
                 format!("ADD COLUMN {} with a volatile default rewrites the whole table; {lock}", col.name),
                 help,
             )),
-            Some(_) if a.options.pg_version < 11 => out.push(Draft::new(
+            Some(_) if a.options.pg_version < 11 => Some(Draft::new(
                 format!("ADD COLUMN {} with a default rewrites the whole table before PostgreSQL 11; {lock}", col.name),
                 help,
             )),
-            Some(DefaultKind::Unknown) => out.push(
+            Some(DefaultKind::Unknown) => Some(
                 Draft::new(
                     format!("ADD COLUMN {} has a default calling a function the linter does not know; if it is VOLATILE the table is rewritten; {lock}", col.name),
                     "check the function's volatility; if it is VOLATILE, add the column without a default and backfill in batches",
                 )
                 .severity(Severity::Warning),
             ),
-            _ => {}
+            _ => None,
         }
-    }
-    out
+    })
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! Rule `changing-column-type`: ALTER COLUMN ... TYPE that rewrites the table.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 use crate::lint::type_change::{type_change_rewrites, TypeChange};
 
@@ -22,32 +21,22 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for x in actions {
+    for_each_alter_action(s, |table, lock, x| {
         let AlterAction::AlterColumnType { column, ty, using } = x else {
-            continue;
+            return None;
         };
-        match type_change_rewrites(ty, *using) {
-            TypeChange::Rewrite => out.push(Draft::new(
+        Some(match type_change_rewrites(ty, *using) {
+            TypeChange::Rewrite => Draft::new(
                 format!("changing {table}.{column} to {} rewrites the table and rebuilds its indexes; {lock}", ty.written),
                 "use expand/contract: add a new column, backfill in batches, switch over, drop the old column",
-            )),
-            TypeChange::NoRewriteIfWidening(why) | TypeChange::DependsOnCurrentType(why) => out.push(
-                Draft::new(
-                    format!("changing {table}.{column} to {}: {why}; {lock}", ty.written),
-                    "confirm the current type makes this a binary-coercible change; otherwise use expand/contract",
-                )
-                .severity(Severity::Warning),
             ),
-        }
-    }
-    out
+            TypeChange::NoRewriteIfWidening(why) | TypeChange::DependsOnCurrentType(why) => Draft::new(
+                format!("changing {table}.{column} to {}: {why}; {lock}", ty.written),
+                "confirm the current type makes this a binary-coercible change; otherwise use expand/contract",
+            )
+            .severity(Severity::Warning),
+        })
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! Rule `constraint-missing-not-valid`: CHECK or FOREIGN KEY added without NOT VALID.
 
-use super::lock_sentence_for;
+use super::{for_each_alter_action, lock_sentence_for};
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::Command;
 use crate::lint::model::{AlterAction, ConstraintKind};
 use crate::lint::report::Severity;
 
@@ -21,14 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for x in actions {
+    for_each_alter_action(s, |table, lock, x| {
         let AlterAction::AddConstraint {
             name,
             kind,
@@ -36,7 +28,7 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
             ..
         } = x
         else {
-            continue;
+            return None;
         };
         let (what, other) = match kind {
             ConstraintKind::Check => ("CHECK".to_string(), String::new()),
@@ -49,18 +41,17 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
                     .map(|l| format!("; {l}"))
                     .unwrap_or_default(),
             ),
-            _ => continue,
+            _ => return None,
         };
         let name = name.clone().unwrap_or_else(|| "the_constraint".into());
-        out.push(
+        Some(
             Draft::new(
                 format!("adding {what} without NOT VALID checks every existing row of {table}; {lock}{other}"),
                 "add it NOT VALID (instant), then VALIDATE CONSTRAINT in a separate transaction, which takes only SHARE UPDATE EXCLUSIVE",
             )
             .sql(format!("{} NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {name};", s.sql)),
-        );
-    }
-    out
+        )
+    })
 }
 
 #[cfg(test)]

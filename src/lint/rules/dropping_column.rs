@@ -1,10 +1,9 @@
 //! Rule `dropping-column`: Dropping a column.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,22 +20,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    actions
-        .iter()
-        .filter_map(|x| match x {
-            AlterAction::DropColumn { column } => Some(Draft::new(
-                format!("dropping {table}.{column} breaks code still using it; {lock}"),
-                "remove every use of the column from the application (and ORM models) before dropping it",
-            )),
-            _ => None,
-        })
-        .collect()
+    for_each_alter_action(s, |table, lock, x| {
+        match x {
+        AlterAction::DropColumn { column } => Some(Draft::new(
+            format!("dropping {table}.{column} breaks code still using it; {lock}"),
+            "remove every use of the column from the application (and ORM models) before dropping it",
+        )),
+        _ => None,
+    }
+    })
 }
 
 #[cfg(test)]

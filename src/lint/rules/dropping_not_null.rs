@@ -1,10 +1,9 @@
 //! Rule `dropping-not-null`: DROP NOT NULL.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,22 +20,15 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    actions
-        .iter()
-        .filter_map(|x| match x {
-            AlterAction::DropNotNull { column } => Some(Draft::new(
-                format!("DROP NOT NULL on {table}.{column}: readers relying on non-NULL values may break; {lock}"),
-                "check every reader handles NULL in this column first",
-            )),
-            _ => None,
-        })
-        .collect()
+    for_each_alter_action(s, |table, lock, x| {
+        match x {
+        AlterAction::DropNotNull { column } => Some(Draft::new(
+            format!("DROP NOT NULL on {table}.{column}: readers relying on non-NULL values may break; {lock}"),
+            "check every reader handles NULL in this column first",
+        )),
+        _ => None,
+    }
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! Rule `exclusion-constraint`: Adding an EXCLUDE constraint to an existing table.
 
-use super::lock_sentence_for;
+use super::existing_alter_table;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::Command;
 use crate::lint::model::{AlterAction, ConstraintKind};
 use crate::lint::report::Severity;
 
@@ -21,10 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
+    let Some((table, actions, lock)) = existing_alter_table(s) else {
         return Vec::new();
     };
     if !actions.iter().any(|x| {

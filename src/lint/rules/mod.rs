@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::analyse::{Analysed, Analysis};
 use super::effects::LockTarget;
 use super::locks::{blocked_by, describe_blocked};
+use super::model::{AlterAction, Command};
 use super::report::Severity;
 
 mod adding_required_field;
@@ -218,6 +219,41 @@ pub fn lock_sentence_for(s: &Analysed, table: &str) -> Option<String> {
     existing_table_lock(s, table).map(|l| lock_sentence(s, l))
 }
 
+/// The first existing relation the statement locks, as a lock sentence: for statements such as
+/// `DROP INDEX` or `REINDEX` whose lock falls on a table the statement does not name.
+pub fn first_lock_sentence(s: &Analysed) -> Option<String> {
+    s.existing_locks().next().map(|l| lock_sentence(s, l))
+}
+
+/// An `ALTER TABLE` on a table that already existed: its name, its actions and the lock sentence.
+///
+/// Nearly every `ALTER TABLE` rule starts by matching the command and giving up when the table is
+/// new (a fresh table has no traffic to block); sharing that start keeps the rules to their one
+/// decision. `None` for any other statement or a table created in the same file.
+pub fn existing_alter_table(s: &Analysed) -> Option<(&str, &[AlterAction], String)> {
+    let Command::AlterTable { table, actions } = &s.command else {
+        return None;
+    };
+    let lock = lock_sentence_for(s, table)?;
+    Some((table.as_str(), actions.as_slice(), lock))
+}
+
+/// Runs `f(table, lock_sentence, action)` on each action of an `ALTER TABLE` of an existing table
+/// and collects the drafts it returns, in action order.
+///
+/// Most `ALTER TABLE` rules judge each action on its own and report at most one finding per
+/// action; this is their whole loop, so the rule keeps only the per-action decision. Rules that
+/// look at the actions together use [`existing_alter_table`] instead.
+pub fn for_each_alter_action(
+    s: &Analysed,
+    mut f: impl FnMut(&str, &str, &AlterAction) -> Option<Draft>,
+) -> Vec<Draft> {
+    let Some((table, actions, lock)) = existing_alter_table(s) else {
+        return Vec::new();
+    };
+    actions.iter().filter_map(|x| f(table, &lock, x)).collect()
+}
+
 /// Statements of the same transaction before `s`, in file order.
 pub fn earlier_in_transaction<'a>(a: &'a Analysis, s: &Analysed) -> &'a [Analysed] {
     match s.tx.transaction_start {
@@ -254,7 +290,6 @@ pub fn insert_keyword_after(sql: &str, after: &str, kw: &str) -> String {
 /// Columns (name and type) a statement declares: `CREATE TABLE` columns, `ADD COLUMN`s and the
 /// targets of `ALTER COLUMN ... TYPE`.
 pub fn declared_columns(s: &Analysed) -> Vec<(&str, &super::model::TypeName, bool)> {
-    use super::model::{AlterAction, Command};
     let mut out = Vec::new();
     match &s.command {
         Command::CreateTable { columns, .. } => {

@@ -1,10 +1,9 @@
 //! Rule `renaming-table`: Renaming a table.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,22 +20,13 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    actions
-        .iter()
-        .filter_map(|x| match x {
-            AlterAction::RenameTable { to } => Some(Draft::new(
-                format!("renaming {table} to {to} breaks code still using the old name; {lock}"),
-                "keep a compatibility view with the old name until all code is migrated",
-            )),
-            _ => None,
-        })
-        .collect()
+    for_each_alter_action(s, |table, lock, x| match x {
+        AlterAction::RenameTable { to } => Some(Draft::new(
+            format!("renaming {table} to {to} breaks code still using the old name; {lock}"),
+            "keep a compatibility view with the old name until all code is migrated",
+        )),
+        _ => None,
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Rule `require-concurrent-index-deletion`: DROP INDEX without CONCURRENTLY.
 
-use super::{insert_keyword_after, lock_sentence};
+use super::{first_lock_sentence, insert_keyword_after};
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::Command;
@@ -27,14 +27,11 @@ fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     else {
         return Vec::new();
     };
-    let Some(lock) = s.existing_locks().next() else {
+    let Some(lock) = first_lock_sentence(s) else {
         return Vec::new();
     };
     vec![Draft::new(
-        format!(
-            "DROP INDEX without CONCURRENTLY locks the index's table; {}",
-            lock_sentence(s, lock)
-        ),
+        format!("DROP INDEX without CONCURRENTLY locks the index's table; {lock}"),
         "use DROP INDEX CONCURRENTLY (one index per statement, outside a transaction block)",
     )
     .sql(insert_keyword_after(&s.sql, "index", "CONCURRENTLY"))]

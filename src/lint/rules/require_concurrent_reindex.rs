@@ -1,6 +1,6 @@
 //! Rule `require-concurrent-reindex`: REINDEX without CONCURRENTLY.
 
-use super::{insert_keyword_after, lock_sentence};
+use super::{first_lock_sentence, insert_keyword_after};
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::Command;
@@ -27,13 +27,10 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
     else {
         return Vec::new();
     };
-    let Some(lock) = s.existing_locks().next() else {
+    let Some(lock) = first_lock_sentence(s) else {
         return Vec::new();
     };
-    let message = format!(
-        "REINDEX without CONCURRENTLY rebuilds the whole index; {}",
-        lock_sentence(s, lock)
-    );
+    let message = format!("REINDEX without CONCURRENTLY rebuilds the whole index; {lock}");
     if a.options.pg_version >= 12 {
         vec![Draft::new(
             message,

@@ -1,10 +1,9 @@
 //! Rule `setting-not-null`: SET NOT NULL scanning the table under ACCESS EXCLUSIVE.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,27 +20,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
     let version = a.options.pg_version;
     // A CHECK validated earlier in the file on the same table lets PostgreSQL 12+ skip the scan.
     let validated_earlier = version >= 12 && s.validated_check_before;
     if validated_earlier {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for x in actions {
+    for_each_alter_action(s, |table, lock, x| {
         let AlterAction::SetNotNull { column } = x else {
-            continue;
+            return None;
         };
         let message = format!(
             "SET NOT NULL on {table}.{column} scans the whole table: {lock} during the scan"
         );
-        let d = if version >= 18 {
+        Some(if version >= 18 {
             Draft::new(message, "add a NOT NULL constraint NOT VALID, validate it separately (SHARE UPDATE EXCLUSIVE), then SET NOT NULL uses it").sql(format!(
                 "ALTER TABLE {table} ADD CONSTRAINT {column}_not_null NOT NULL {column} NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {column}_not_null;"
             ))
@@ -53,10 +45,8 @@ fn check(a: &Analysis, s: &Analysed) -> Vec<Draft> {
             Draft::new(message, "before PostgreSQL 12 SET NOT NULL always scans: keep a validated CHECK (col IS NOT NULL) instead of the column constraint").sql(format!(
                 "ALTER TABLE {table} ADD CONSTRAINT {column}_not_null CHECK ({column} IS NOT NULL) NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {column}_not_null;"
             ))
-        };
-        out.push(d);
-    }
-    out
+        })
+    })
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! Rule `table-rewrite-setting`: SET LOGGED/UNLOGGED, SET TABLESPACE or SET ACCESS METHOD.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
-use crate::lint::model::Command;
 use crate::lint::report::Severity;
 
 /// The rule's registration.
@@ -21,29 +20,20 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    actions
-        .iter()
-        .filter_map(|x| {
-            let what = match x {
-                AlterAction::SetLogged => "SET LOGGED",
-                AlterAction::SetUnlogged => "SET UNLOGGED",
-                AlterAction::SetTablespace => "SET TABLESPACE",
-                AlterAction::SetAccessMethod => "SET ACCESS METHOD",
-                AlterAction::SetExpression { .. } => "SET EXPRESSION",
-                _ => return None,
-            };
-            Some(Draft::new(
-                format!("{what} copies the whole of {table}; {lock}"),
-                "build a new table in the wanted form, copy in batches, then swap names in a short transaction",
-            ))
-        })
-        .collect()
+    for_each_alter_action(s, |table, lock, x| {
+        let what = match x {
+            AlterAction::SetLogged => "SET LOGGED",
+            AlterAction::SetUnlogged => "SET UNLOGGED",
+            AlterAction::SetTablespace => "SET TABLESPACE",
+            AlterAction::SetAccessMethod => "SET ACCESS METHOD",
+            AlterAction::SetExpression { .. } => "SET EXPRESSION",
+            _ => return None,
+        };
+        Some(Draft::new(
+            format!("{what} copies the whole of {table}; {lock}"),
+            "build a new table in the wanted form, copy in batches, then swap names in a short transaction",
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! Rule `unique-constraint-builds-index`: UNIQUE or PRIMARY KEY that builds its index under ACCESS EXCLUSIVE.
 
-use super::lock_sentence_for;
+use super::for_each_alter_action;
 use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
-use crate::lint::model::Command;
 use crate::lint::model::{AlterAction, ConstraintKind};
 use crate::lint::report::Severity;
 
@@ -21,14 +20,7 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
-    let Command::AlterTable { table, actions } = &s.command else {
-        return Vec::new();
-    };
-    let Some(lock) = lock_sentence_for(s, table) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for x in actions {
+    for_each_alter_action(s, |table, lock, x| {
         let (what, name, cols) = match x {
             AlterAction::AddConstraint {
                 kind: kind @ (ConstraintKind::Unique | ConstraintKind::PrimaryKey),
@@ -56,17 +48,16 @@ fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
                 };
                 (what, format!("{table}_{}_key", c.name), c.name.clone())
             }
-            _ => continue,
+            _ => return None,
         };
-        out.push(
+        Some(
             Draft::new(
                 format!("adding a {what} constraint builds a unique index on {table}; {lock}"),
                 "build the unique index with CREATE UNIQUE INDEX CONCURRENTLY first, then attach it with USING INDEX (brief lock)",
             )
             .sql(format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON {table} ({cols});\nALTER TABLE {table} ADD CONSTRAINT {name} {what} USING INDEX {name};")),
-        );
-    }
-    out
+        )
+    })
 }
 
 #[cfg(test)]
