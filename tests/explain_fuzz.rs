@@ -3,20 +3,8 @@
 
 use pgdojo::explain::explain;
 
-/// xorshift64*: reproducible without an OS random source.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 const SEEDS: &[&str] = &[
     "tests/fixtures/explain/pg15/cte_subplans.txt",

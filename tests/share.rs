@@ -1,6 +1,9 @@
 //! Share links: round trips, and every damaged link in `tests/fixtures/share/bad-links.tsv` gives
 //! the expected, explained error instead of a panic.
 
+mod common;
+
+use common::Rng;
 use pgdojo::share::{self, ShareError};
 use serde::{Deserialize, Serialize};
 
@@ -75,23 +78,18 @@ fn arbitrary_fragments_never_panic() {
         sql: "select 1".into(),
         pg_version: 18,
     });
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    const ALPHABET: &[u8] = b"AZaz09-_.#=+/ \xff";
     for _ in 0..3_000 {
         let mut bytes = valid.clone().into_bytes();
-        for _ in 0..(next() % 4 + 1) {
-            let at = (next() as usize) % bytes.len();
-            bytes[at] = b"AZaz09-_.#=+/ \xff"[(next() % 15) as usize];
+        for _ in 0..=rng.below(4) {
+            let at = rng.below(bytes.len());
+            bytes[at] = ALPHABET[rng.below(ALPHABET.len())];
         }
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let _ = share::decode::<State>(&text);
-        let random: String = (0..(next() % 64))
-            .map(|_| char::from_u32((next() % 0x250) as u32).unwrap_or('x'))
+        let random: String = (0..rng.below(64))
+            .map(|_| char::from_u32(rng.below(0x250) as u32).unwrap_or('x'))
             .collect();
         let _ = share::decode::<State>(&random);
     }
