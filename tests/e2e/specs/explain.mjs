@@ -1,6 +1,7 @@
 // The EXPLAIN visualizer page: parse as you type (TEXT and JSON), tree, tabs, hints, share link,
 // export, errors, and a generated 3,600-node plan.
 import { assert, equal } from "../assert.mjs";
+import { pasteAndTime } from "../paste.mjs";
 
 const TEXT_PLAN = `Hash Join  (cost=30.50..95.20 rows=1200 width=40) (actual time=0.410..2.950 rows=1180 loops=1)
   Hash Cond: (o.customer_id = c.id)
@@ -323,22 +324,10 @@ export const tests = [
     async run(ctx) {
       const page = await openExplain(ctx);
       const text = partitionPlan(3599);
-      const ms = await page.evaluate(async (text) => {
-        const area = document.querySelector("#explain-input");
-        const started = performance.now();
-        area.value = text;
-        area.dispatchEvent(new InputEvent("input", { bubbles: true }));
-        await new Promise((resolve) => {
-          const check = () =>
-            document.querySelector("#explain-node-count")?.textContent === "3,600 nodes" &&
-            document.querySelector("#explain-tree .tree-more")
-              ? resolve()
-              : requestAnimationFrame(check);
-          check();
-        });
-        await new Promise((r) => requestAnimationFrame(() => r()));
-        return performance.now() - started;
-      }, text);
+      const ms = await pasteAndTime(page, "#explain-input", text, () =>
+        document.querySelector("#explain-node-count")?.textContent === "3,600 nodes" &&
+        document.querySelector("#explain-tree .tree-more"),
+      );
       console.log(`     (3,600-node plan parsed, analysed and its tree shown in ${Math.round(ms)} ms)`);
       assert(ms < 10000, `sanity bound: ${ms} ms`);
       equal(await treeRows(page), 4, "Append + 3 partitions before the fold");

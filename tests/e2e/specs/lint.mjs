@@ -1,6 +1,7 @@
 // The migration linter page: lint as you type, lock badges, findings, options, examples, draft and
 // share link.
 import { assert, equal } from "../assert.mjs";
+import { pasteAndTime } from "../paste.mjs";
 
 const DANGEROUS = `-- Dangerous in production
 ALTER TABLE users ADD COLUMN phone VARCHAR(20) NOT NULL;
@@ -123,22 +124,9 @@ export const tests = [
         lines.push(i % 2 === 0 ? `CREATE INDEX idx_${i} ON t${i % 50} (c${i});` : `ALTER TABLE t${i % 50} ADD COLUMN c${i} text;`);
       }
       const text = lines.join("\n") + "\n";
-      const ms = await page.evaluate(async (text) => {
-        const area = document.querySelector("#lint-sql");
-        const started = performance.now();
-        area.value = text;
-        area.dispatchEvent(new InputEvent("input", { bubbles: true }));
-        await new Promise((resolve) => {
-          const check = () =>
-            document.querySelector("#lint-summary").textContent.includes("10000 statements")
-              ? resolve()
-              : requestAnimationFrame(check);
-          check();
-        });
-        // Wait for the frame that paints the result.
-        await new Promise((r) => requestAnimationFrame(() => r()));
-        return performance.now() - started;
-      }, text);
+      const ms = await pasteAndTime(page, "#lint-sql", text, () =>
+        document.querySelector("#lint-summary").textContent.includes("10000 statements"),
+      );
       console.log(`     (10,000 statements linted and shown in ${Math.round(ms)} ms)`);
       assert((await page.$$(".finding")).length > 0, "findings are shown");
       assert(await page.isVisible("#lint-show-all"), "long lists render lazily");
