@@ -96,11 +96,29 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         let sync_scroll = sync_scroll.clone();
         Callback::from(move |_: Event| sync_scroll())
     };
+    // The textarea is uncontrolled: the text the user typed is already in the DOM, and writing a
+    // large text back costs the browser a second full layout. Only text that arrives from elsewhere
+    // (an example, a dropped file, a share link) is written.
+    let typed = use_mut_ref(|| None::<String>);
+    {
+        let (textarea, typed) = (textarea.clone(), typed.clone());
+        use_effect_with(props.value.clone(), move |value| {
+            let already_shown = typed.borrow().as_deref() == Some(value.as_str());
+            if !already_shown {
+                if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                    area.set_value(value);
+                }
+            }
+        });
+    }
     let oninput = {
         let on_input = props.on_input.clone();
+        let typed = typed.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                on_input.emit(area.value());
+                let text = area.value();
+                *typed.borrow_mut() = Some(text.clone());
+                on_input.emit(text);
             }
         })
     };
@@ -162,7 +180,7 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
                 <textarea ref={textarea} id={props.id.clone()} aria-label={props.label.clone()}
                     class="editor-text" spellcheck="false" autocapitalize="off" autocomplete="off"
                     wrap="off" placeholder={props.placeholder.clone()}
-                    value={props.value.clone()} {oninput} {onscroll} />
+                    {oninput} {onscroll} />
             </div>
         </div>
     }
