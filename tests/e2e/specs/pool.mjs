@@ -94,6 +94,35 @@ export const tests = [
     },
   },
   {
+    name: "the PgBouncer, retries and faults groups stay closed until a story switches them on",
+    async run(ctx) {
+      const page = await openPool(ctx);
+      const open = (id) => page.$eval(id, (el) => el.open);
+      for (const id of ["#pool-bouncer-group", "#pool-retry-group", "#pool-fault-group"]) {
+        equal(await open(id), false, `${id} closed on a plain scenario`);
+      }
+      await page.selectOption("#pool-preset", "pgbouncer-fleet");
+      await waitForRun(page, "PgBouncer in transaction mode rescues the fleet");
+      equal(await open("#pool-bouncer-group"), true, "the PgBouncer group opens");
+      equal(await page.inputValue("#pool-bouncer-mode"), "transaction", "transaction mode");
+      equal(await page.inputValue("#pool-bouncer-size"), "40", "PgBouncer pool size");
+      await page.fill("#pool-bouncer-size", "12");
+      await page.press("#pool-bouncer-size", "Enter");
+      await waitForRun(page);
+      await page.selectOption("#pool-preset", "retry-storm");
+      await waitForRun(page, "A retry storm that outlives its trigger");
+      equal(await open("#pool-retry-group"), true, "the retries group opens");
+      equal(await page.inputValue("#pool-retry-attempts"), "5", "attempts");
+      await page.click("#pool-try-add-budget");
+      await page.waitForFunction(() => document.querySelector("#pool-retry-budget").value === "0.1");
+      await page.selectOption("#pool-preset", "nested-deadlock");
+      await waitForRun(page, "Nested acquisition: a pool that deadlocks itself");
+      equal(await open("#pool-fault-group"), true, "the faults group opens");
+      equal(await page.inputValue("#pool-nested"), "0.5", "nested probability");
+      await ctx.screenshot(page, "pool-fault-group");
+    },
+  },
+  {
     name: "a long run is sliced: no long task blocks the page while it runs",
     async run(ctx) {
       const page = await ctx.newPage();

@@ -12,6 +12,7 @@ mod presets;
 mod results;
 mod slicer;
 mod sweep_panel;
+mod tier_inputs;
 
 use yew::prelude::*;
 
