@@ -3,4 +3,3 @@
 
 pub mod migrations;
 pub mod plans;
-pub mod pool_presets;

@@ -1,10 +1,12 @@
-//! The scenario form, grouped by tier: traffic, work, app tier and pool, database, and the run.
+//! The scenario form, grouped by tier: traffic, work, app tier and pool, database, the run, and the
+//! optional PgBouncer, retries and faults groups (`tier_inputs`).
 
 use yew::prelude::*;
 
 use crate::pool::{ClosedLoop, Dist, Pattern, PoolMode, Scenario};
 
 use super::fields::Form;
+use super::tier_inputs::{bouncer_group, fault_group, retry_group};
 
 /// Props of [`Inputs`].
 #[derive(Properties, PartialEq)]
@@ -209,6 +211,9 @@ pub fn Inputs(props: &InputsProps) -> Html {
                 { form.num("pool-mem", "Memory", "MB per connection", s.database.memory_per_connection_mb, "any",
                     |s, v| s.database.memory_per_connection_mb = v) }
             </fieldset>
+            { bouncer_group(&form) }
+            { retry_group(&form) }
+            { fault_group(&form) }
             <fieldset class="pool-tier">
                 <legend>{ "Run" }</legend>
                 { form.num("pool-seed", "Seed", "same seed, same run", s.seed as f64, "1",

@@ -12,11 +12,11 @@ mod presets;
 mod results;
 mod slicer;
 mod sweep_panel;
+mod tier_inputs;
 
 use yew::prelude::*;
 
-use crate::gallery::pool_presets::{Preset, PRESETS};
-use crate::pool::Scenario;
+use crate::pool::{Preset, Scenario};
 use crate::routes;
 use crate::ui::components::share_button::ShareButton;
 use crate::ui::{fragment, icons, persist};
@@ -24,7 +24,7 @@ use crate::ui::{fragment, icons, persist};
 use charts::RunCharts;
 use inputs::Inputs;
 use jobs::{RunJob, RunView};
-use presets::PresetPanel;
+use presets::{story_scenario, PresetPanel};
 use results::Results;
 use slicer::Slicer;
 use sweep_panel::SweepPanel;
@@ -57,9 +57,9 @@ fn initial_state() -> (Scenario, Option<String>) {
 
 /// The preset a scenario came from, recognised by its name.
 fn preset_of(s: &Scenario) -> Option<&'static Preset> {
-    PRESETS
+    presets::all()
         .iter()
-        .find(|p| p.scenario().is_ok_and(|ps| ps.name == s.name) && !s.name.is_empty())
+        .find(|p| p.title == s.name && !s.name.is_empty())
 }
 
 /// The workshop page.
@@ -73,6 +73,12 @@ pub fn PoolPage() -> Html {
     let baseline = use_state(|| None::<RunView>);
     let run_error = use_state(|| None::<String>);
     let slicer = use_mut_ref(Slicer::<RunJob>::default);
+    // Runs a comparison story's second configuration as the baseline.
+    let baseline_slicer = use_mut_ref(Slicer::<RunJob>::default);
+    {
+        let baseline_slicer = baseline_slicer.clone();
+        use_effect_with((), move |_| move || baseline_slicer.borrow().stop());
+    }
     // Bumped by "Run again" to restart the same scenario.
     let restarts = use_state(|| 0u32);
     // Simulated seconds per wall second (0 = as fast as possible); a viewing choice, not shared.
@@ -122,10 +128,25 @@ pub fn PoolPage() -> Html {
         })
     };
     let on_preset = {
-        let (update, active) = (update.clone(), active.setter());
-        use_callback((), move |(p, s): (&'static Preset, Scenario), _| {
+        let (update, active, baseline) = (update.clone(), active.setter(), baseline.setter());
+        let baseline_slicer = baseline_slicer.clone();
+        use_callback((), move |p: &'static Preset, _| {
             active.set(Some(p));
-            update.emit(s);
+            baseline_slicer.borrow().stop();
+            baseline.set(None);
+            let compare = p.compare.as_ref().map(|c| story_scenario(p, c));
+            if let Some(Ok(job)) = compare.map(|c| RunJob::new(c, None)) {
+                let baseline = baseline.clone();
+                baseline_slicer.borrow().start(
+                    job,
+                    Callback::from(move |v: RunView| {
+                        if v.finished {
+                            baseline.set(Some(v));
+                        }
+                    }),
+                );
+            }
+            update.emit(story_scenario(p, &p.scenario));
         })
     };
     let make_fragment = {
@@ -151,7 +172,9 @@ pub fn PoolPage() -> Html {
     };
     let on_pin = {
         let (run, baseline) = (run.clone(), baseline.clone());
+        let baseline_slicer = baseline_slicer.clone();
         Callback::from(move |_: MouseEvent| {
+            baseline_slicer.borrow().stop();
             if baseline.is_some() {
                 baseline.set(None);
             } else {

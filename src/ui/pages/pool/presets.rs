@@ -1,9 +1,27 @@
-//! The guided presets: a picker, the chosen story, and its "try this" changes as buttons.
+//! The guided presets: a picker, the chosen story, and its "try this" changes as buttons. The
+//! stories are the simulator core's (`pool::presets`), read once.
+
+use std::sync::OnceLock;
 
 use yew::prelude::*;
 
-use crate::gallery::pool_presets::{apply_patch, Preset, NOT_YET_MODELLED, PRESETS};
-use crate::pool::Scenario;
+use crate::pool::{apply_patch, presets, Preset, Scenario};
+
+/// The core's presets, parsed once. A broken preset file (the core's tests rule it out) leaves the
+/// picker empty rather than breaking the page.
+pub fn all() -> &'static [Preset] {
+    static ALL: OnceLock<Vec<Preset>> = OnceLock::new();
+    ALL.get_or_init(|| presets().unwrap_or_default())
+}
+
+/// A preset's scenario as the page runs it: named after the story (so a draft or link is
+/// recognised), with the story as its description.
+pub fn story_scenario(p: &Preset, s: &Scenario) -> Scenario {
+    let mut s = s.clone();
+    s.name = p.title.clone();
+    s.description = p.story.clone();
+    s
+}
 
 /// Props of [`PresetPanel`].
 #[derive(Properties, PartialEq)]
@@ -11,8 +29,8 @@ pub struct PresetPanelProps {
     /// The preset whose story is shown, if any.
     pub active: Option<&'static Preset>,
     pub scenario: Scenario,
-    /// A preset was chosen: its id and scenario.
-    pub on_preset: Callback<(&'static Preset, Scenario)>,
+    /// A preset was chosen.
+    pub on_preset: Callback<&'static Preset>,
     /// A "try this" change was applied to the current scenario.
     pub on_change: Callback<Scenario>,
 }
@@ -26,10 +44,8 @@ pub fn PresetPanel(props: &PresetPanelProps) -> Html {
             let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
                 return;
             };
-            if let Some(p) = PRESETS.iter().find(|p| p.id == select.value()) {
-                if let Ok(s) = p.scenario() {
-                    on_preset.emit((p, s));
-                }
+            if let Some(p) = all().iter().find(|p| p.id == select.value()) {
+                on_preset.emit(p);
             }
         })
     };
@@ -40,8 +56,8 @@ pub fn PresetPanel(props: &PresetPanelProps) -> Html {
                     <span id="pool-presets-title">{ "Guided scenarios" }</span>
                     <select id="pool-preset" onchange={on_select}>
                         <option value="" selected={props.active.is_none()}>{ "Pick a story…" }</option>
-                        { for PRESETS.iter().map(|p| html! {
-                            <option value={p.id} selected={props.active.is_some_and(|a| a.id == p.id)}>{ p.title }</option>
+                        { for all().iter().map(|p| html! {
+                            <option value={p.id.clone()} selected={props.active.is_some_and(|a| a.id == p.id)}>{ &p.title }</option>
                         }) }
                     </select>
                 </label>
@@ -50,14 +66,6 @@ pub fn PresetPanel(props: &PresetPanelProps) -> Html {
                 <Story preset={p} scenario={props.scenario.clone()} on_change={props.on_change.clone()}
                     on_preset={props.on_preset.clone()} />
             }
-            <details class="pool-not-yet">
-                <summary>{ "Stories the simulator cannot tell yet" }</summary>
-                <ul>
-                    { for NOT_YET_MODELLED.iter().map(|(story, needs)| html! {
-                        <li>{ format!("{story}: {needs}.") }</li>
-                    }) }
-                </ul>
-            </details>
         </section>
     }
 }
@@ -68,7 +76,7 @@ struct StoryProps {
     preset: &'static Preset,
     scenario: Scenario,
     on_change: Callback<Scenario>,
-    on_preset: Callback<(&'static Preset, Scenario)>,
+    on_preset: Callback<&'static Preset>,
 }
 
 #[component]
@@ -76,34 +84,36 @@ fn Story(props: &StoryProps) -> Html {
     let p = props.preset;
     let reset = {
         let on_preset = props.on_preset.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Ok(s) = p.scenario() {
-                on_preset.emit((p, s));
-            }
-        })
+        Callback::from(move |_: MouseEvent| on_preset.emit(p))
     };
     html! {
         <div class="pool-story" id="pool-story">
-            <h2 class="section-title">{ p.title }</h2>
-            <p>{ p.story }</p>
+            <h2 class="section-title">{ &p.title }</h2>
+            <p>{ &p.story }</p>
+            if p.compare.is_some() {
+                <p class="hint-text">{ "This story is a comparison: its second configuration runs as the baseline." }</p>
+            }
             <p class="pool-try-title">{ "Try this:" }</p>
             <ul class="pool-try">
-                { for p.try_this.iter().map(|t| {
+                { for p.changes.iter().map(|c| {
                     let (scenario, on_change) = (props.scenario.clone(), props.on_change.clone());
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        if let Ok(next) = apply_patch(&scenario, t.patch) {
+                        if let Ok(next) = apply_patch(&scenario, &c.patch) {
                             on_change.emit(next);
                         }
                     });
                     html! {
                         <li>
-                            <span>{ t.prompt }</span>
-                            <button type="button" class="button small secondary" id={format!("pool-try-{}", t.id)} {onclick}>
+                            <span>{ &c.label }</span>
+                            <button type="button" class="button small secondary" id={format!("pool-try-{}", c.id)} {onclick}>
                                 { "Apply" }
                             </button>
                         </li>
                     }
                 }) }
+            </ul>
+            <ul class="pool-try-more hint-text">
+                { for p.try_this.iter().map(|t| html! { <li>{ t }</li> }) }
             </ul>
             <button type="button" class="link-button" id="pool-story-reset" onclick={reset}>{ "Back to the story's start" }</button>
         </div>

@@ -1,0 +1,118 @@
+//! The form's optional tiers, each a collapsed `<details>` group so the form stays calm until a
+//! story or the user needs them: PgBouncer, client retries, and faults (leaks, nested acquisition,
+//! a restart storm). A group opens by itself when its part of the scenario is switched on.
+
+use yew::prelude::*;
+
+use crate::pool::{Bouncer, BouncerMode, Retry, Scenario};
+
+use super::fields::Form;
+
+/// Clamps a float from an input into a `u32` field (validation reports out-of-range values).
+fn to_u32(v: f64) -> u32 {
+    v.round().clamp(0.0, u32::MAX as f64) as u32
+}
+
+fn bouncer_mode(s: &Scenario) -> &'static str {
+    match s.bouncer.as_ref().map(|b| b.mode) {
+        None => "off",
+        Some(BouncerMode::Session) => "session",
+        Some(BouncerMode::Transaction) => "transaction",
+    }
+}
+
+fn set_bouncer_mode(s: &mut Scenario, v: &str) {
+    let mode = match v {
+        "session" => BouncerMode::Session,
+        "transaction" => BouncerMode::Transaction,
+        _ => {
+            s.bouncer = None;
+            return;
+        }
+    };
+    s.bouncer.get_or_insert_with(Bouncer::default).mode = mode;
+}
+
+/// Edits the bouncer's settings if it is on (the fields only show then).
+fn with_bouncer(s: &mut Scenario, f: impl FnOnce(&mut Bouncer)) {
+    if let Some(b) = &mut s.bouncer {
+        f(b);
+    }
+}
+
+/// Edits the retry policy if retries are on (the fields only show then).
+fn with_retry(s: &mut Scenario, f: impl FnOnce(&mut Retry)) {
+    if let Some(r) = &mut s.faults.retry {
+        f(r);
+    }
+}
+
+/// The PgBouncer group.
+pub fn bouncer_group(form: &Form) -> Html {
+    let s = &form.scenario;
+    html! {
+        <details class="pool-tier pool-more" id="pool-bouncer-group" open={s.bouncer.is_some()}>
+            <summary>{ "PgBouncer" }</summary>
+            { form.select("pool-bouncer-mode", "PgBouncer", bouncer_mode(s),
+                &[("off", "none: apps connect directly"), ("transaction", "transaction mode"), ("session", "session mode")],
+                set_bouncer_mode) }
+            if let Some(b) = &s.bouncer {
+                { form.num("pool-bouncer-size", "Pool size", "server connections", f64::from(b.pool_size), "1",
+                    |s, v| with_bouncer(s, |b| b.pool_size = to_u32(v))) }
+                { form.num("pool-bouncer-reserve", "Reserve pool", "extra server connections", f64::from(b.reserve_pool_size), "1",
+                    |s, v| with_bouncer(s, |b| b.reserve_pool_size = to_u32(v))) }
+                { form.num("pool-bouncer-reserve-timeout", "Reserve after", "ms of waiting", b.reserve_pool_timeout_ms, "any",
+                    |s, v| with_bouncer(s, |b| b.reserve_pool_timeout_ms = v)) }
+                { form.num("pool-bouncer-max-clients", "Max client connections", "", f64::from(b.max_client_conn), "1",
+                    |s, v| with_bouncer(s, |b| b.max_client_conn = to_u32(v))) }
+                { form.num("pool-bouncer-wait", "Query wait timeout", "ms", b.query_wait_timeout_ms, "any",
+                    |s, v| with_bouncer(s, |b| b.query_wait_timeout_ms = v)) }
+            }
+        </details>
+    }
+}
+
+/// The client retries group.
+pub fn retry_group(form: &Form) -> Html {
+    let s = &form.scenario;
+    html! {
+        <details class="pool-tier pool-more" id="pool-retry-group" open={s.faults.retry.is_some()}>
+            <summary>{ "Retries" }</summary>
+            { form.select("pool-retry", "Failed requests", if s.faults.retry.is_some() { "on" } else { "off" },
+                &[("off", "fail (no retries)"), ("on", "are retried with backoff")],
+                |s, v| s.faults.retry = (v == "on").then(|| s.faults.retry.clone().unwrap_or_default())) }
+            if let Some(r) = &s.faults.retry {
+                { form.num("pool-retry-attempts", "Attempts", "in all, the first included", f64::from(r.max_attempts), "1",
+                    |s, v| with_retry(s, |r| r.max_attempts = to_u32(v))) }
+                { form.num("pool-retry-base", "Backoff base", "ms", r.base_ms, "any",
+                    |s, v| with_retry(s, |r| r.base_ms = v)) }
+                { form.num("pool-retry-cap", "Backoff cap", "ms", r.cap_ms, "any",
+                    |s, v| with_retry(s, |r| r.cap_ms = v)) }
+                { form.select("pool-retry-jitter", "Jitter", if r.jitter { "full" } else { "none" },
+                    &[("full", "full jitter"), ("none", "none: retries in step")],
+                    |s, v| with_retry(s, |r| r.jitter = v == "full")) }
+                { form.opt_num("pool-retry-budget", "Retry budget", "tokens per request, e.g. 0.1; blank = none",
+                    r.budget_ratio, |s, v| with_retry(s, |r| r.budget_ratio = v)) }
+                { form.num("pool-retry-budget-cap", "Budget cap", "tokens", r.budget_cap, "any",
+                    |s, v| with_retry(s, |r| r.budget_cap = v)) }
+            }
+        </details>
+    }
+}
+
+/// The faults group.
+pub fn fault_group(form: &Form) -> Html {
+    let f = &form.scenario.faults;
+    let on = f.leak_probability > 0.0 || f.nested_probability > 0.0 || f.restart_at_ms.is_some();
+    html! {
+        <details class="pool-tier pool-more" id="pool-fault-group" open={on}>
+            <summary>{ "Faults" }</summary>
+            { form.num("pool-leak", "Leak probability", "per request, 0 to 1", f.leak_probability, "0.001",
+                |s, v| s.faults.leak_probability = v) }
+            { form.num("pool-nested", "Nested acquisition", "probability, 0 to 1", f.nested_probability, "0.05",
+                |s, v| s.faults.nested_probability = v) }
+            { form.opt_num("pool-restart", "Restart storm at", "ms; blank = never", f.restart_at_ms,
+                |s, v| s.faults.restart_at_ms = v) }
+        </details>
+    }
+}
