@@ -4,6 +4,8 @@
 //! ascii, old-ascii and unicode styles, `+`/`↵` newline markers, `\x` expanded records), pgAdmin's
 //! quoted rows, DBeaver's trailing `|`, tabs and terminal-wrapped lines. Every step is one linear pass.
 
+use super::trim::{leading_spaces, trim};
+
 /// Lines of the input with client decorations removed.
 #[derive(Debug, Clone, Default)]
 pub struct Cleaned {
@@ -18,7 +20,7 @@ const BORDER_CHARS: &[char] = &['|', '│', '║'];
 
 /// True for psql/DBeaver separator and frame lines (`----+---`, `├──┤`, `═══`).
 pub fn is_separator(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     let mut rule = 0;
     for c in t.chars() {
         match c {
@@ -34,7 +36,7 @@ pub fn is_separator(line: &str) -> bool {
 
 /// True for psql's `(N rows)` footer in any language (`(1 row)`, `(23 lignes)`, `(5 Zeilen)`).
 pub fn is_footer(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     let Some(inner) = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) else {
         return false;
     };
@@ -48,15 +50,23 @@ pub fn is_footer(line: &str) -> bool {
 }
 
 fn expand_tabs(line: &str) -> String {
-    line.replace('\t', "    ")
+    if line.contains('\t') {
+        line.replace('\t', "    ")
+    } else {
+        line.to_string()
+    }
 }
 
 fn fraction(lines: &[String], pred: impl Fn(&str) -> bool) -> f64 {
-    let non_empty: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
-    if non_empty.is_empty() {
+    let (mut non_empty, mut matching) = (0usize, 0usize);
+    for line in lines.iter().filter(|l| !trim(l).is_empty()) {
+        non_empty += 1;
+        matching += usize::from(pred(line));
+    }
+    if non_empty == 0 {
         return 0.0;
     }
-    non_empty.iter().filter(|l| pred(l)).count() as f64 / non_empty.len() as f64
+    matching as f64 / non_empty as f64
 }
 
 /// Strips decorations; see the module documentation.
@@ -69,7 +79,7 @@ pub fn clean(input: &str) -> Cleaned {
 
     // psql `\x`: `-[ RECORD 1 ]---` lines, then `QUERY PLAN | <line>`.
     let expanded = lines.iter().any(|l| {
-        let t = l.trim_start_matches(['|', '│', '║', ' ']);
+        let t = l[leading_spaces(l)..].trim_start_matches(['|', '│', '║', ' ']);
         t.starts_with("-[ RECORD") || t.starts_with("─[ RECORD")
     });
     if expanded {
@@ -88,7 +98,7 @@ pub fn clean(input: &str) -> Cleaned {
     let aligned = first_separator.is_some_and(|s| {
         lines[s + 1..]
             .iter()
-            .find(|l| !l.trim().is_empty() && !is_separator(l))
+            .find(|l| !trim(l).is_empty() && !is_separator(l))
             .is_some_and(|l| l.starts_with(' '))
     });
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
@@ -103,7 +113,7 @@ pub fn clean(input: &str) -> Cleaned {
             && !line.is_empty()
             && !line.starts_with(' ')
             && !is_footer(&line)
-            && out.last().is_some_and(|l: &String| !l.trim().is_empty());
+            && out.last().is_some_and(|l: &String| !trim(l).is_empty());
         // Lines stay untrimmed until the end: a terminal wrap can split right after a space.
         match out.last_mut() {
             Some(prev) if wrapped => prev.push_str(&line),
@@ -120,7 +130,7 @@ pub fn clean(input: &str) -> Cleaned {
 }
 
 fn strip_expanded_label(line: &str) -> String {
-    let t = line.trim_start_matches(['|', '│', '║', ' ']);
+    let t = line[leading_spaces(line)..].trim_start_matches(['|', '│', '║', ' ']);
     for sep in ["| ", "│ ", "║ "] {
         if let Some(at) = t.find(sep) {
             let rest = &t[at + sep.len()..];

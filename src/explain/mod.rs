@@ -32,6 +32,7 @@ pub mod properties;
 pub mod report;
 pub mod structured;
 pub mod text;
+pub mod trim;
 
 pub use analysis::{analyse, Analysis, NodeMetrics};
 pub use error::ParseError;

@@ -6,7 +6,8 @@ use crate::explain::names::classify;
 
 /// True when `content` carries a cost or actual-timing group, i.e. is surely a node line.
 pub fn has_measurements(content: &str) -> bool {
-    measurement_start(content).is_some()
+    // Skipping the indentation first keeps deep plans cheap; the groups never start with spaces.
+    measurement_start(crate::explain::trim::trim_start(content)).is_some()
 }
 
 fn measurement_start(content: &str) -> Option<usize> {

@@ -13,8 +13,10 @@ use super::decorations::{is_footer, Cleaned};
 use super::error::{ParseError, MAX_DEPTH};
 use super::model::{InputFormat, Node, Plan, Property, Worker};
 use super::properties::{apply_buffer, apply_node_property};
+use super::trim::{leading_spaces, trim};
 use header::{has_measurements, parse_measurements, parse_node_line};
 use lines::{node_property, split_key};
+use std::borrow::Cow;
 use summary::{apply_section_line, apply_top_line, Section};
 
 /// Node types PostgreSQL prints; a plan without cost/timing groups must start with one of them.
@@ -64,7 +66,7 @@ const KNOWN_NODE_TYPES: &[&str] = &[
 ];
 
 fn indent_of(line: &str) -> usize {
-    line.len() - line.trim_start_matches(' ').len()
+    leading_spaces(line)
 }
 
 fn is_label(t: &str) -> bool {
@@ -114,7 +116,7 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
     let lines = &cleaned.lines;
     let header = lines
         .iter()
-        .position(|l| l.trim().eq_ignore_ascii_case("QUERY PLAN"));
+        .position(|l| trim(l).eq_ignore_ascii_case("QUERY PLAN"));
     let start = header.map_or(0, |h| h + 1);
     let measured = lines[start..]
         .iter()
@@ -125,7 +127,7 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
         None => lines[start..]
             .iter()
             .position(|l| {
-                let t = l.trim();
+                let t = trim(l);
                 !t.is_empty() && !t.starts_with('#') && !t.starts_with("--") && !is_footer(t)
             })
             .map(|i| i + start)
@@ -136,9 +138,10 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
     // Logical lines: wrapped continuations re-joined to the line they belong to.
     let root_line = lines[root_at].trim_end();
     let root_indent = indent_of(root_line);
-    let mut logical: Vec<String> = vec![root_line.to_string()];
+    // Borrowed unless a continuation had to be appended: most lines are never copied.
+    let mut logical: Vec<Cow<'_, str>> = vec![Cow::Borrowed(root_line)];
     for raw in &lines[root_at + 1..] {
-        let t = raw.trim();
+        let t = trim(raw);
         if is_footer(t) {
             break;
         }
@@ -152,12 +155,12 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
         let structural =
             t.starts_with("->") || is_label(t) || split_key(t).is_some() || is_target_line(t);
         match logical.last_mut() {
-            Some(prev) if !structural => prev.push_str(raw.trim_end()),
-            _ => logical.push(raw.trim_end().to_string()),
+            Some(prev) if !structural => prev.to_mut().push_str(raw.trim_end()),
+            _ => logical.push(Cow::Borrowed(raw.trim_end())),
         }
     }
 
-    let root_text = logical[0].trim();
+    let root_text = trim(&logical[0]);
     let root_text = root_text
         .strip_prefix("->")
         .unwrap_or(root_text)
@@ -195,7 +198,7 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
 
     for line in &logical[1..] {
         let indent = indent_of(line);
-        let t = line.trim();
+        let t = trim(line);
         if let Some((col, sec)) = section {
             if indent > col {
                 apply_section_line(&mut plan, sec, t);
@@ -331,6 +334,8 @@ impl Builder {
             let Some(mut node) = self.nodes[id].take() else {
                 continue;
             };
+            // Reserve once: growing a Vec of 1.3 kB nodes would copy them again on every doubling.
+            node.children.reserve_exact(self.kids[id].len());
             let plain_children = self.kids[id]
                 .iter()
                 .filter(|&&k| self.labels[k].is_none())
