@@ -46,6 +46,12 @@ async function chartPoints(page) {
 
 const results = (page) => page.textContent("#pool-results");
 
+/** Types a value into a number field and commits it with Enter, as the form expects. */
+async function setField(page, selector, value) {
+  await page.fill(selector, value);
+  await page.press(selector, "Enter");
+}
+
 export const tests = [
   {
     name: "each guided preset runs live, draws its four charts and tells its story",
@@ -106,8 +112,7 @@ export const tests = [
       equal(await open("#pool-bouncer-group"), true, "the PgBouncer group opens");
       equal(await page.inputValue("#pool-bouncer-mode"), "transaction", "transaction mode");
       equal(await page.inputValue("#pool-bouncer-size"), "40", "PgBouncer pool size");
-      await page.fill("#pool-bouncer-size", "12");
-      await page.press("#pool-bouncer-size", "Enter");
+      await setField(page, "#pool-bouncer-size", "12");
       await waitForRun(page);
       await page.selectOption("#pool-preset", "retry-storm");
       await waitForRun(page, "A retry storm that outlives its trigger");
@@ -150,12 +155,9 @@ export const tests = [
       await waitForRun(page);
       // A 1,000,000-request M/M/20 at 90 % load: several million events.
       await page.evaluate(() => { window.__longTasks = window.__longTasks && []; window.__maxGap = 0; });
-      await page.fill("#pool-size", "20");
-      await page.press("#pool-size", "Enter");
-      await page.fill("#pool-rate", "3600");
-      await page.press("#pool-rate", "Enter");
-      await page.fill("#pool-requests", "1000000");
-      await page.press("#pool-requests", "Enter");
+      await setField(page, "#pool-size", "20");
+      await setField(page, "#pool-rate", "3600");
+      await setField(page, "#pool-requests", "1000000");
       await page.waitForFunction(() => document.querySelector("#pool-results").dataset.requests === "1000000");
       // While it runs, the page still answers: a click on a field focuses it at once.
       const started = Date.now();
@@ -217,19 +219,15 @@ export const tests = [
       await page.selectOption("#pool-preset", "oversized-pool");
       await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
       await page.click("#pool-try-heavier-load");
-      await page.fill("#pool-size", "48");
-      await page.press("#pool-size", "Enter");
+      await setField(page, "#pool-size", "48");
       await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
         && document.querySelector("#pool-size").value === "48");
       // The story's compare scenario runs as the baseline; the shared link carries one scenario.
       await page.waitForFunction(() => document.querySelector("#pool-pin").textContent.includes("Clear"));
       await page.click("#pool-pin");
-      await page.fill("#pool-size", "12");
-      await page.press("#pool-size", "Enter");
-      await page.fill("#pool-seed", "42");
-      await page.press("#pool-seed", "Enter");
-      await page.fill("#pool-kappa", "0.001");
-      await page.press("#pool-kappa", "Enter");
+      await setField(page, "#pool-size", "12");
+      await setField(page, "#pool-seed", "42");
+      await setField(page, "#pool-kappa", "0.001");
       await page.waitForFunction(() => document.querySelector("#pool-results").dataset.seed === "42");
       await waitForRun(page);
       const numbers = await page.$$eval("#pool-results td", (els) => els.map((e) => e.textContent));
@@ -259,14 +257,11 @@ export const tests = [
     name: "the draft survives a reload and invalid input explains itself",
     async run(ctx) {
       const page = await openPool(ctx);
-      await page.fill("#pool-instances", "7");
-      await page.press("#pool-instances", "Enter");
-      await page.fill("#pool-size", "0");
-      await page.press("#pool-size", "Enter");
+      await setField(page, "#pool-instances", "7");
+      await setField(page, "#pool-size", "0");
       await page.waitForSelector("#pool-error");
       assert((await page.textContent("#pool-error")).includes("pool size"), "error names the field");
-      await page.fill("#pool-size", "6");
-      await page.press("#pool-size", "Enter");
+      await setField(page, "#pool-size", "6");
       await page.waitForSelector("#pool-error", { state: "detached" });
       // The slider works from the keyboard.
       await page.focus("#pool-size-slider");
@@ -285,14 +280,11 @@ export const tests = [
       await page.selectOption("#pool-preset", "oversized-pool");
       await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
       await page.click("#pool-try-heavier-load");
-      await page.fill("#pool-size", "48");
-      await page.press("#pool-size", "Enter");
+      await setField(page, "#pool-size", "48");
       await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
         && document.querySelector("#pool-size").value === "48");
-      await page.fill("#pool-sweep-from", "4");
-      await page.press("#pool-sweep-from", "Enter");
-      await page.fill("#pool-sweep-to", "24");
-      await page.press("#pool-sweep-to", "Enter");
+      await setField(page, "#pool-sweep-from", "4");
+      await setField(page, "#pool-sweep-to", "24");
       await page.click("#pool-sweep-run");
       await page.waitForSelector('#pool-sweep-results[data-finished="true"]', { timeout: 120000 });
       const knee = await page.textContent("#pool-sweep-knee");
