@@ -46,6 +46,16 @@ async function chartPoints(page) {
 
 const results = (page) => page.textContent("#pool-results");
 
+/** The oversized-pool story under its heavier load, with a pool of 48: the database thrashes. */
+async function showThrashingPool(page) {
+      await page.selectOption("#pool-preset", "oversized-pool");
+      await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
+      await page.click("#pool-try-heavier-load");
+      await setField(page, "#pool-size", "48");
+      await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
+        && document.querySelector("#pool-size").value === "48");
+}
+
 /** Types a value into a number field and commits it with Enter, as the form expects. */
 async function setField(page, selector, value) {
   await page.fill(selector, value);
@@ -216,12 +226,7 @@ export const tests = [
     name: "a share link round-trips the whole scenario and reproduces the numbers; a broken link explains itself",
     async run(ctx) {
       const page = await openPool(ctx, { permissions: ["clipboard-read", "clipboard-write"] });
-      await page.selectOption("#pool-preset", "oversized-pool");
-      await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
-      await page.click("#pool-try-heavier-load");
-      await setField(page, "#pool-size", "48");
-      await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
-        && document.querySelector("#pool-size").value === "48");
+      await showThrashingPool(page);
       // The story's compare scenario runs as the baseline; the shared link carries one scenario.
       await page.waitForFunction(() => document.querySelector("#pool-pin").textContent.includes("Clear"));
       await page.click("#pool-pin");
@@ -277,12 +282,7 @@ export const tests = [
     name: "the sweep marks the knee beside HikariCP's formula",
     async run(ctx) {
       const page = await openPool(ctx);
-      await page.selectOption("#pool-preset", "oversized-pool");
-      await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
-      await page.click("#pool-try-heavier-load");
-      await setField(page, "#pool-size", "48");
-      await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
-        && document.querySelector("#pool-size").value === "48");
+      await showThrashingPool(page);
       await setField(page, "#pool-sweep-from", "4");
       await setField(page, "#pool-sweep-to", "24");
       await page.click("#pool-sweep-run");
