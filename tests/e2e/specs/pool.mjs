@@ -48,12 +48,12 @@ const results = (page) => page.textContent("#pool-results");
 
 /** The oversized-pool story under its heavier load, with a pool of 48: the database thrashes. */
 async function showThrashingPool(page) {
-      await page.selectOption("#pool-preset", "oversized-pool");
-      await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
-      await page.click("#pool-try-heavier-load");
-      await setField(page, "#pool-size", "48");
-      await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
-        && document.querySelector("#pool-size").value === "48");
+  await page.selectOption("#pool-preset", "oversized-pool");
+  await waitForRun(page, "Pool 2048 versus 96 on an 8-core database");
+  await page.click("#pool-try-heavier-load");
+  await setField(page, "#pool-size", "48");
+  await page.waitForFunction(() => document.querySelector("#pool-results").dataset.finished === "true"
+    && document.querySelector("#pool-size").value === "48");
 }
 
 /** Types a value into a number field and commits it with Enter, as the form expects. */
