@@ -3,11 +3,12 @@
 //! Relations created earlier in the same file are new and empty, so locking them blocks nobody and
 //! rewriting them costs nothing; the linter raises no lock findings about them. The catalog also
 //! remembers which table an index belongs to and which table a named foreign key references, so
-//! later statements (`DROP INDEX`, `VALIDATE CONSTRAINT`) can name the table they really lock.
+//! later statements (`DROP INDEX`, `VALIDATE CONSTRAINT`) can name the table they really lock, and
+//! which generated columns are virtual, so `SET EXPRESSION` on them is not reported as a rewrite.
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{AlterAction, Command, ConstraintKind};
+use super::model::{AlterAction, ColumnDef, Command, ConstraintKind};
 
 /// Facts gathered from the statements seen so far.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +22,9 @@ pub struct FileCatalog {
     validated_checks: HashSet<String>,
     /// Where each constraint added NOT VALID was added (statement index), by (table, name).
     not_valid_added: HashMap<(String, String), usize>,
+    /// Generated columns the file declared, by (table, column): `true` when virtual (PostgreSQL 18),
+    /// `false` when stored. Later `SET EXPRESSION` rewrites the table only for stored ones.
+    generated_columns: HashMap<(String, String), bool>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -86,6 +90,24 @@ impl FileCatalog {
             .copied()
     }
 
+    /// Whether column `column` of `table` was declared in this file as a virtual generated column
+    /// (`Some(true)`), a stored one (`Some(false)`), or is unknown (`None`).
+    pub fn generated_is_virtual(&self, table: &str, column: &str) -> Option<bool> {
+        self.generated_columns
+            .get(&(normalise(table), normalise(column)))
+            .copied()
+    }
+
+    fn note_generated(&mut self, table: &str, col: &ColumnDef) {
+        let key = (normalise(table), normalise(&col.name));
+        if col.virtual_generated || col.stored_generated {
+            self.generated_columns.insert(key, col.virtual_generated);
+        } else {
+            // A plain column of that name (re-added after a drop) is not generated any more.
+            self.generated_columns.remove(&key);
+        }
+    }
+
     /// Records what statement `index` (`cmd`) creates.
     pub fn observe_at(&mut self, index: usize, cmd: &Command) {
         if let Command::AlterTable { table, actions } = cmd {
@@ -108,9 +130,15 @@ impl FileCatalog {
     pub fn observe(&mut self, cmd: &Command) {
         match cmd {
             Command::CreateTable {
-                name, references, ..
+                name,
+                references,
+                columns,
+                ..
             } => {
                 self.new_relations.insert(normalise(name));
+                for col in columns {
+                    self.note_generated(name, col);
+                }
                 for r in references {
                     self.add_reference(name, r);
                 }
@@ -156,6 +184,12 @@ impl FileCatalog {
                             if let Some(r) = &col.references {
                                 self.add_reference(table, r);
                             }
+                            self.note_generated(table, col);
+                        }
+                        AlterAction::DropExpression { column } => {
+                            // The column becomes a plain stored column.
+                            self.generated_columns
+                                .remove(&(normalise(table), normalise(column)));
                         }
                         AlterAction::RenameTable { to } if self.is_new(table) => {
                             self.new_relations.insert(normalise(to));

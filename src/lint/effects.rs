@@ -463,12 +463,24 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
             )),
         },
         SetLogged | SetUnlogged | SetTablespace | SetAccessMethod => e.rewrite = true,
-        SetExpression { .. } => {
-            e.rewrite = true;
-            e.notes.push(
-                "a stored generated column is recomputed by rewriting the table; a virtual one (PostgreSQL 18) is not".into(),
-            );
-        }
+        SetExpression { column } => match catalog.generated_is_virtual(table, column) {
+            // PostgreSQL 18 computes virtual columns on read: only the catalog changes.
+            Some(true) => e.notes.push(format!(
+                "{column} is a virtual generated column (declared earlier in this file): its expression is replaced without rewriting the table"
+            )),
+            Some(false) => {
+                e.rewrite = true;
+                e.notes.push(format!(
+                    "{column} is a stored generated column (declared earlier in this file): every row is recomputed by rewriting the table"
+                ));
+            }
+            None => {
+                e.rewrite = true;
+                e.notes.push(
+                    "a stored generated column is recomputed by rewriting the table; a virtual one (PostgreSQL 18) is not".into(),
+                );
+            }
+        },
         AttachPartition { partition } => {
             mode = if version >= 12 {
                 ShareUpdateExclusive
