@@ -71,6 +71,32 @@ impl FileCatalog {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Tables that reference any of `tables` through foreign keys declared in this file, followed
+    /// transitively (what `TRUNCATE ... CASCADE` also empties), excluding `tables` themselves.
+    pub fn referencing_closure(&self, tables: &[String]) -> Vec<String> {
+        let start: Vec<String> = tables.iter().map(|t| normalise(t)).collect();
+        let mut seen: HashSet<String> = start.iter().cloned().collect();
+        let mut queue = start;
+        let mut out = Vec::new();
+        while let Some(target) = queue.pop() {
+            // Sorted so the output does not depend on hash order.
+            let mut found: Vec<&String> = self
+                .references
+                .iter()
+                .filter(|(_, refs)| refs.iter().any(|r| normalise(r) == target))
+                .map(|(table, _)| table)
+                .collect();
+            found.sort();
+            for table in found {
+                if seen.insert(table.clone()) {
+                    out.push(table.clone());
+                    queue.push(table.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// Whether the file validated a CHECK (or some constraint) on `table` earlier.
     pub fn has_validated_check(&self, table: &str) -> bool {
         self.validated_checks.contains(&normalise(table))

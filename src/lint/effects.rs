@@ -41,6 +41,8 @@ pub enum Role {
     Index,
     /// Every table in a schema or database (`REINDEX SCHEMA`, `CLUSTER` without a table).
     ManyTables,
+    /// A table whose foreign key references the statement's table (`TRUNCATE ... CASCADE` empties it).
+    ReferencingTable,
 }
 
 /// One lock the statement takes.
@@ -189,8 +191,13 @@ pub fn effect_of(cmd: &Command, version: u32, catalog: &FileCatalog) -> Effect {
                 e.lock(t, AccessExclusive, Role::Table);
             }
             if *cascade {
+                // The cascade follows foreign keys transitively; the file's own declarations name
+                // some of those tables, the database may hold more.
+                for r in catalog.referencing_closure(tables) {
+                    e.lock(&r, AccessExclusive, Role::ReferencingTable);
+                }
                 e.notes.push(
-                    "CASCADE also takes ACCESS EXCLUSIVE on, and empties, every table that references these through a foreign key".into(),
+                    "CASCADE also takes ACCESS EXCLUSIVE on, and empties, every table that references these through a foreign key (transitively); only those declared in this file are listed".into(),
                 );
             }
         }
