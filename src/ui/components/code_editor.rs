@@ -69,10 +69,10 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             }
         }
     };
-    {
-        let sync_scroll = sync_scroll.clone();
-        use_effect(sync_scroll);
-    }
+    // No sync after every render: reading `scrollTop` then forces a layout of the whole text in the
+    // middle of rendering (hundreds of ms for a 10,000-line paste), and the browser lays it out again
+    // for the frame. Typing and pasting scroll the textarea, which fires `scroll`; text written from
+    // elsewhere and highlights sync explicitly below.
     // Bring a newly highlighted range into view (only when it is outside the visible lines).
     {
         let textarea = textarea.clone();
@@ -101,12 +101,16 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     // (an example, a dropped file, a share link) is written.
     let typed = use_mut_ref(|| None::<String>);
     {
-        let (textarea, typed) = (textarea.clone(), typed.clone());
+        let (textarea, typed, sync_scroll) = (textarea.clone(), typed.clone(), sync_scroll.clone());
         use_effect_with(props.value.clone(), move |value| {
             let already_shown = typed.borrow().as_deref() == Some(value.as_str());
             if !already_shown {
                 if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
                     area.set_value(value);
+                    // A new text may move the textarea's scroll without firing `scroll`. Sync in a
+                    // later task, once this render's DOM changes are done, so the read costs at most
+                    // the one layout the browser needs anyway.
+                    gloo::timers::callback::Timeout::new(0, sync_scroll).forget();
                 }
             }
         });

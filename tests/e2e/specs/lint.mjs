@@ -132,4 +132,37 @@ export const tests = [
       assert(await page.isVisible("#lint-show-all"), "long lists render lazily");
     },
   },
+  {
+    name: "the editor's line numbers follow its scrolling, after typing and after an example loads",
+    async run(ctx) {
+      const page = await openLinter(ctx);
+      const gap = () =>
+        page.evaluate(() => {
+          const area = document.querySelector("#lint-sql");
+          const gutter = area.closest(".code-editor").querySelector(".editor-gutter");
+          return { area: area.scrollTop, gutter: gutter.scrollTop };
+        });
+      const lines = Array.from({ length: 400 }, (_, i) => `ALTER TABLE t${i} ADD COLUMN c text;`).join("\n");
+      await page.fill("#lint-sql", lines);
+      await page.evaluate(() => {
+        document.querySelector("#lint-sql").scrollTop = 2000;
+      });
+      await page.waitForFunction(() => {
+        const area = document.querySelector("#lint-sql");
+        return area.closest(".code-editor").querySelector(".editor-gutter").scrollTop === area.scrollTop;
+      });
+      const scrolled = await gap();
+      assert(scrolled.area > 1000, `the textarea scrolled: ${scrolled.area}`);
+      equal(scrolled.gutter, scrolled.area, "gutter scroll after scrolling");
+      // An example replaces the text from outside the textarea; the gutter must follow its reset.
+      await page.selectOption("#lint-example", "expand-contract");
+      await page.waitForFunction(() => document.querySelector("#lint-sql").value.includes("NOT VALID"));
+      await page.waitForFunction(() => {
+        const area = document.querySelector("#lint-sql");
+        return area.closest(".code-editor").querySelector(".editor-gutter").scrollTop === area.scrollTop;
+      });
+      const reset = await gap();
+      equal(reset.gutter, reset.area, "gutter scroll after an example");
+    },
+  },
 ];
