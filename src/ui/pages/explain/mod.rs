@@ -111,7 +111,19 @@ pub fn ExplainPage() -> Html {
     let tree_state = use_state(TreeState::new);
     let notice = use_state(|| None::<String>);
 
-    let parsed = use_memo(state.plan.clone(), |text| parse(text));
+    // A pasted plan is parsed in the input handler (see `set_plan`), before Yew starts rendering:
+    // Yew yields to the browser once a render pass has run 16 ms, and a long parse inside the page's
+    // render would let the browser lay out (and paint) the page before the tree's own update.
+    let prepared = use_mut_ref(|| None::<(String, Parsed)>);
+    let parsed = {
+        let prepared = prepared.clone();
+        use_memo(state.plan.clone(), move |text| {
+            match prepared.borrow_mut().take() {
+                Some((key, ready)) if key == *text => ready,
+                _ => parse(text),
+            }
+        })
+    };
     let current_view = match &*parsed {
         Parsed::Plan(view) => Some(view.clone()),
         _ => None,
@@ -132,7 +144,9 @@ pub fn ExplainPage() -> Html {
 
     let set_plan = {
         let (state, selected, tree_state) = (state.clone(), selected.clone(), tree_state.clone());
+        let prepared = prepared.clone();
         Callback::from(move |plan: String| {
+            *prepared.borrow_mut() = Some((plan.clone(), parse(&plan)));
             let next = ExplainState {
                 plan,
                 ..(*state).clone()
