@@ -76,9 +76,20 @@ pub fn LintPage() -> Html {
     let selected = use_state(|| None::<usize>);
     let show_all = use_state(|| false);
 
-    let report = use_memo((state.sql.clone(), state.options()), |(sql, options)| {
-        lint(sql, *options)
-    });
+    // Typed or pasted SQL is linted in the input handler (see `on_sql`), before Yew starts
+    // rendering: Yew yields to the browser once a render pass has run 16 ms, so a long lint inside
+    // the page's render would let the browser lay the page out before the statement cards update.
+    let prepared = use_mut_ref(|| None::<(String, LintOptions, LintReport)>);
+    let report = {
+        let prepared = prepared.clone();
+        use_memo(
+            (state.sql.clone(), state.options()),
+            move |(sql, options)| match prepared.borrow_mut().take() {
+                Some((key, key_options, ready)) if key == *sql && key_options == *options => ready,
+                _ => lint(sql, *options),
+            },
+        )
+    };
 
     // Every change is kept as the draft; an edited shared state is no longer the link's state.
     let update = {
@@ -91,7 +102,10 @@ pub fn LintPage() -> Html {
     };
     let on_sql = {
         let (state, update, selected) = (state.clone(), update.clone(), selected.clone());
+        let prepared = prepared.clone();
         Callback::from(move |sql: String| {
+            let options = state.options();
+            *prepared.borrow_mut() = Some((sql.clone(), options, lint(&sql, options)));
             selected.set(None);
             update.emit(LintState {
                 sql,
