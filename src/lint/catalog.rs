@@ -169,7 +169,7 @@ impl FileCatalog {
                     self.add_reference(name, r);
                 }
             }
-            Command::CreateMaterializedView { name } => {
+            Command::CreateMaterializedView { name, .. } => {
                 self.new_relations.insert(normalise(name));
             }
             Command::CreateIndex {

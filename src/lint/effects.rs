@@ -43,6 +43,10 @@ pub enum Role {
     ManyTables,
     /// A table whose foreign key references the statement's table (`TRUNCATE ... CASCADE` empties it).
     ReferencingTable,
+    /// A view.
+    View,
+    /// A relation read by the statement's query (`CREATE TABLE ... AS`, views).
+    SourceTable,
 }
 
 /// One lock the statement takes.
@@ -174,15 +178,47 @@ pub fn effect_of(cmd: &Command, version: u32, catalog: &FileCatalog) -> Effect {
         Command::CreateTable {
             references,
             partition_of,
+            reads,
             ..
         } => {
             // Adding the foreign key's triggers on the referenced table.
             for r in references {
                 e.lock(r, ShareRowExclusive, Role::ReferencedTable);
             }
+            query_reads(&mut e, reads, "CREATE TABLE ... AS runs its query now");
             if let Some(parent) = partition_of {
                 e.lock(parent, AccessExclusive, Role::ParentTable);
             }
+        }
+        Command::CreateMaterializedView { reads, .. } => {
+            query_reads(
+                &mut e,
+                reads,
+                "CREATE MATERIALIZED VIEW runs its query now (unless WITH NO DATA)",
+            );
+        }
+        Command::CreateView {
+            name,
+            or_replace,
+            reads,
+        } => {
+            if *or_replace {
+                e.lock(name, AccessExclusive, Role::View);
+                e.notes.push(format!(
+                    "if {name} exists, replacing it takes ACCESS EXCLUSIVE on it: queries on the view wait, briefly"
+                ));
+            }
+            for r in reads {
+                e.lock(r, AccessShare, Role::SourceTable);
+            }
+        }
+        Command::AlterView { name, materialized } => {
+            let role = if *materialized {
+                Role::MaterializedView
+            } else {
+                Role::View
+            };
+            e.lock(name, AccessExclusive, role);
         }
         Command::CreateTrigger { table } => e.lock(table, ShareRowExclusive, Role::Table),
         Command::DropTrigger { table } => e.lock(table, AccessExclusive, Role::Table),
@@ -300,6 +336,20 @@ pub fn effect_of(cmd: &Command, version: u32, catalog: &FileCatalog) -> Effect {
         _ => {}
     }
     e
+}
+
+/// ACCESS SHARE on every relation a stored query reads, held until the transaction ends.
+fn query_reads(e: &mut Effect, reads: &[String], what: &str) {
+    if reads.is_empty() {
+        return;
+    }
+    for r in reads {
+        e.lock(r, LockMode::AccessShare, Role::SourceTable);
+    }
+    e.notes.push(format!(
+        "{what}: it reads {} for as long as the query runs and holds ACCESS SHARE on them until the transaction ends, so DDL on them waits (and a queued DDL lock makes this statement wait)",
+        reads.join(", ")
+    ));
 }
 
 fn lock_index_table(e: &mut Effect, catalog: &FileCatalog, index: &str, mode: LockMode) {

@@ -244,6 +244,8 @@ pub enum Command {
         references: Vec<String>,
         partition_of: Option<String>,
         as_select: bool,
+        /// For `CREATE TABLE ... AS`: the relations its query reads.
+        reads: Vec<String>,
     },
     CreateTrigger {
         table: String,
@@ -267,6 +269,20 @@ pub enum Command {
     },
     CreateMaterializedView {
         name: String,
+        /// The relations its query reads (it runs the query once, at creation).
+        reads: Vec<String>,
+    },
+    /// `CREATE [OR REPLACE] VIEW`.
+    CreateView {
+        name: String,
+        or_replace: bool,
+        /// The relations its query names (locked while the view is defined).
+        reads: Vec<String>,
+    },
+    /// `ALTER VIEW` / `ALTER MATERIALIZED VIEW` (rename, owner, schema, options, column defaults).
+    AlterView {
+        name: String,
+        materialized: bool,
     },
     Cluster {
         table: Option<String>,
@@ -335,6 +351,8 @@ impl Command {
             Command::Drop { .. } => "drop",
             Command::RefreshMaterializedView { .. } => "refresh-materialized-view",
             Command::CreateMaterializedView { .. } => "create-materialized-view",
+            Command::CreateView { .. } => "create-view",
+            Command::AlterView { .. } => "alter-view",
             Command::Cluster { .. } => "cluster",
             Command::Vacuum { .. } => "vacuum",
             Command::Analyze { .. } => "analyze",

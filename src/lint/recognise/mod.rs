@@ -16,6 +16,7 @@
 mod alter_table;
 mod columns;
 pub mod cursor;
+mod query_reads;
 mod statements;
 pub mod types;
 

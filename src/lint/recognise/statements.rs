@@ -3,6 +3,7 @@
 use super::alter_table::parse_alter_table;
 use super::columns::{at_table_constraint, parse_column, parse_table_constraint};
 use super::cursor::{split_top_level_commas, Cursor};
+use super::query_reads::tables_read;
 use crate::lint::lexer::TokenKind;
 use crate::lint::model::{Command, ConstraintKind, DmlKind, ReindexTarget};
 
@@ -103,7 +104,7 @@ fn parse_set_config(c: &mut Cursor) -> Option<Command> {
 }
 
 fn parse_create(c: &mut Cursor) -> Option<Command> {
-    c.eat_kws(&["or", "replace"]);
+    let or_replace = c.eat_kws(&["or", "replace"]);
     let unique = c.eat_kw("unique");
     if c.eat_kw("index") {
         let concurrently = c.eat_kw("concurrently");
@@ -139,7 +140,20 @@ fn parse_create(c: &mut Cursor) -> Option<Command> {
     }
     if c.eat_kws(&["materialized", "view"]) {
         c.eat_if_exists();
-        return Some(Command::CreateMaterializedView { name: c.name()? });
+        let name = c.name()?;
+        return Some(Command::CreateMaterializedView {
+            name,
+            reads: tables_read(c),
+        });
+    }
+    c.eat_kw("recursive");
+    if c.eat_kw("view") {
+        let name = c.name()?;
+        return Some(Command::CreateView {
+            name,
+            or_replace,
+            reads: tables_read(c),
+        });
     }
     Some(Command::CreateOther {
         object: c.word().unwrap_or_default(),
@@ -176,12 +190,18 @@ fn parse_create_table(c: &mut Cursor) -> Option<Command> {
         }
     }
     let as_select = c.rest_has_kw("as") && columns.is_empty();
+    let reads = if as_select {
+        tables_read(c)
+    } else {
+        Vec::new()
+    };
     Some(Command::CreateTable {
         name,
         columns,
         references,
         partition_of,
         as_select,
+        reads,
     })
 }
 
@@ -225,6 +245,14 @@ fn parse_alter(c: &mut Cursor) -> Option<Command> {
         return Some(Command::AlterIndex {
             name,
             rename: c.is_kw("rename"),
+        });
+    }
+    let materialized = c.eat_kw("materialized");
+    if c.eat_kw("view") {
+        c.eat_if_exists();
+        return Some(Command::AlterView {
+            name: c.name()?,
+            materialized,
         });
     }
     if c.eat_kw("type") {
