@@ -25,6 +25,8 @@ pub struct FileCatalog {
     /// Generated columns the file declared, by (table, column): `true` when virtual (PostgreSQL 18),
     /// `false` when stored. Later `SET EXPRESSION` rewrites the table only for stored ones.
     generated_columns: HashMap<(String, String), bool>,
+    /// The DEFAULT partition of each partitioned table, when the file created one.
+    default_partitions: HashMap<String, String>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -116,6 +118,13 @@ impl FileCatalog {
             .copied()
     }
 
+    /// The DEFAULT partition of `parent`, if this file created it.
+    pub fn default_partition_of(&self, parent: &str) -> Option<&str> {
+        self.default_partitions
+            .get(&normalise(parent))
+            .map(String::as_str)
+    }
+
     /// Whether column `column` of `table` was declared in this file as a virtual generated column
     /// (`Some(true)`), a stored one (`Some(false)`), or is unknown (`None`).
     pub fn generated_is_virtual(&self, table: &str, column: &str) -> Option<bool> {
@@ -159,9 +168,15 @@ impl FileCatalog {
                 name,
                 references,
                 columns,
+                partition_of,
+                default_partition,
                 ..
             } => {
                 self.new_relations.insert(normalise(name));
+                if let (Some(parent), true) = (partition_of, default_partition) {
+                    self.default_partitions
+                        .insert(normalise(parent), name.clone());
+                }
                 for col in columns {
                     self.note_generated(name, col);
                 }

@@ -546,9 +546,18 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
             };
             e.lock(partition, AccessExclusive, Role::Partition);
             e.scan = true;
-            e.notes.push(
-                "the partition is scanned to check the bound unless a matching validated CHECK constraint exists; a DEFAULT partition is also locked and scanned".into(),
-            );
+            match catalog.default_partition_of(table) {
+                // Its rows must not belong to the new partition, so it is scanned too.
+                Some(default) => {
+                    e.lock(default, AccessExclusive, Role::Partition);
+                    e.notes.push(format!(
+                        "the partition is scanned to check the bound unless a matching validated CHECK constraint exists; the DEFAULT partition {default} is locked ACCESS EXCLUSIVE and scanned for rows that would belong to the new partition"
+                    ));
+                }
+                None => e.notes.push(
+                    "the partition is scanned to check the bound unless a matching validated CHECK constraint exists; a DEFAULT partition, if any, is also locked and scanned".into(),
+                ),
+            }
         }
         DetachPartition {
             partition,

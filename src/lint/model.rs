@@ -246,6 +246,8 @@ pub enum Command {
         as_select: bool,
         /// For `CREATE TABLE ... AS`: the relations its query reads.
         reads: Vec<String>,
+        /// `PARTITION OF parent DEFAULT`.
+        default_partition: bool,
     },
     CreateTrigger {
         table: String,

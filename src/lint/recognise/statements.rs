@@ -189,6 +189,8 @@ fn parse_create_table(c: &mut Cursor) -> Option<Command> {
             }
         }
     }
+    // `PARTITION OF p [(columns)] DEFAULT`, or `FOR VALUES ...` for a bounded partition.
+    let default_partition = partition_of.is_some() && c.is_kw("default");
     let as_select = c.rest_has_kw("as") && columns.is_empty();
     let reads = if as_select {
         tables_read(c)
@@ -202,6 +204,7 @@ fn parse_create_table(c: &mut Cursor) -> Option<Command> {
         partition_of,
         as_select,
         reads,
+        default_partition,
     })
 }
 
