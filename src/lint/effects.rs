@@ -197,6 +197,10 @@ pub fn effect_of(cmd: &Command, version: u32, catalog: &FileCatalog) -> Effect {
                 "CREATE MATERIALIZED VIEW runs its query now (unless WITH NO DATA)",
             );
         }
+        // Measured on PostgreSQL 15 (pg_locks inside the transaction): CREATE [OR REPLACE] VIEW holds
+        // ACCESS SHARE on the relations it names and ACCESS EXCLUSIVE on a view it replaces; ALTER
+        // VIEW, CREATE TABLE AS and CREATE MATERIALIZED VIEW likewise; ATTACH PARTITION locks the
+        // DEFAULT partition ACCESS EXCLUSIVE.
         Command::CreateView {
             name,
             or_replace,
