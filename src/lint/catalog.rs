@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{AlterAction, ColumnDef, Command, ConstraintKind};
+use super::model::{AlterAction, ColumnDef, Command, ConstraintKind, TypeName};
 
 /// Facts gathered from the statements seen so far.
 #[derive(Debug, Clone, Default)]
@@ -27,6 +27,8 @@ pub struct FileCatalog {
     generated_columns: HashMap<(String, String), bool>,
     /// The DEFAULT partition of each partitioned table, when the file created one.
     default_partitions: HashMap<String, String>,
+    /// Column types the file declared (CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE), by (table, column).
+    column_types: HashMap<(String, String), TypeName>,
 }
 
 /// Normalises a name as written for comparisons: unquoted parts fold to lower case, quoted parts keep
@@ -133,6 +135,25 @@ impl FileCatalog {
             .copied()
     }
 
+    /// The type the file last gave column `column` of `table`, if it declared one.
+    pub fn column_type(&self, table: &str, column: &str) -> Option<&TypeName> {
+        self.column_types
+            .get(&(normalise(table), normalise(column)))
+    }
+
+    fn note_column(&mut self, table: &str, col: &ColumnDef) {
+        let key = (normalise(table), normalise(&col.name));
+        match &col.ty {
+            Some(ty) => {
+                self.column_types.insert(key, ty.clone());
+            }
+            None => {
+                self.column_types.remove(&key);
+            }
+        }
+        self.note_generated(table, col);
+    }
+
     fn note_generated(&mut self, table: &str, col: &ColumnDef) {
         let key = (normalise(table), normalise(&col.name));
         if col.virtual_generated || col.stored_generated {
@@ -178,7 +199,7 @@ impl FileCatalog {
                         .insert(normalise(parent), name.clone());
                 }
                 for col in columns {
-                    self.note_generated(name, col);
+                    self.note_column(name, col);
                 }
                 for r in references {
                     self.add_reference(name, r);
@@ -225,7 +246,21 @@ impl FileCatalog {
                             if let Some(r) = &col.references {
                                 self.add_reference(table, r);
                             }
-                            self.note_generated(table, col);
+                            self.note_column(table, col);
+                        }
+                        AlterAction::AlterColumnType { column, ty, .. } => {
+                            self.column_types
+                                .insert((normalise(table), normalise(column)), ty.clone());
+                        }
+                        AlterAction::DropColumn { column } => {
+                            self.column_types
+                                .remove(&(normalise(table), normalise(column)));
+                        }
+                        AlterAction::RenameColumn { from, to } => {
+                            let (t, from, to) = (normalise(table), normalise(from), normalise(to));
+                            if let Some(ty) = self.column_types.remove(&(t.clone(), from)) {
+                                self.column_types.insert((t, to), ty);
+                            }
                         }
                         AlterAction::DropExpression { column } => {
                             // The column becomes a plain stored column.

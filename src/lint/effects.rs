@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::catalog::FileCatalog;
 use super::locks::LockMode;
 use super::model::{AlterAction, Command, ConstraintKind, DefaultKind, DmlKind, ReindexTarget};
-use super::type_change::{type_change_rewrites, TypeChange};
+use super::type_change::{type_change_verdict, TypeChange};
 use LockMode::*;
 
 /// What a locked relation is to the statement.
@@ -463,12 +463,14 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
                 e.lock(r, ShareRowExclusive, Role::ReferencedTable);
             }
         }
-        AlterColumnType { ty, using, .. } => match type_change_rewrites(ty, *using) {
-            TypeChange::Rewrite => e.rewrite = true,
-            TypeChange::NoRewriteIfWidening(why) | TypeChange::DependsOnCurrentType(why) => {
-                e.notes.push(why)
+        AlterColumnType { column, ty, using } => {
+            match type_change_verdict(catalog, table, column, ty, *using) {
+                TypeChange::Rewrite => e.rewrite = true,
+                TypeChange::NoRewriteIfWidening(why)
+                | TypeChange::DependsOnCurrentType(why)
+                | TypeChange::NoRewrite(why) => e.notes.push(why),
             }
-        },
+        }
         SetNotNull { .. } => {
             if version >= 12 && catalog.has_validated_check(table) {
                 // PostgreSQL 12+ proves NOT NULL from a validated CHECK instead of scanning.

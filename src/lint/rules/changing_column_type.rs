@@ -25,7 +25,14 @@ fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
         let AlterAction::AlterColumnType { column, ty, using } = x else {
             return None;
         };
-        Some(match type_change_rewrites(ty, *using) {
+        // The statement-level verdict knows the types declared earlier in the file.
+        let verdict = s
+            .type_changes
+            .iter()
+            .find(|(c, _)| c == column)
+            .map_or_else(|| type_change_rewrites(ty, *using), |(_, v)| v.clone());
+        Some(match verdict {
+            TypeChange::NoRewrite(_) => return None,
             TypeChange::Rewrite => Draft::new(
                 format!("changing {table}.{column} to {} rewrites the table and rebuilds its indexes; {lock}", ty.written),
                 "use expand/contract: add a new column, backfill in batches, switch over, drop the old column",
