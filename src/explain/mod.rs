@@ -33,6 +33,7 @@ pub mod report;
 pub mod structured;
 pub mod text;
 pub mod trim;
+pub mod workers;
 
 pub use analysis::{analyse, Analysis, NodeMetrics};
 pub use error::ParseError;
