@@ -21,6 +21,7 @@
 //! ```
 
 pub mod analysis;
+pub mod compare;
 pub mod decorations;
 pub mod detect;
 pub mod doc;
