@@ -159,3 +159,13 @@ fn a_plan_matches_itself_and_an_empty_tree_matches_nothing() {
     assert_eq!(MatchSummary::of(&rows).removed, 2);
     assert!(match_trees(&empty, &empty).is_empty());
 }
+
+#[test]
+fn a_malformed_flat_tree_neither_loops_nor_panics() {
+    let a = load(&Path::new(DIR).join("seq-to-index/a.txt"));
+    let nodes = a.preorder();
+    // A child pointing back at its parent, and one out of range.
+    let broken = Tree::new(nodes.clone(), vec![vec![1, 7], vec![0]]);
+    let rows = match_trees(&broken, &Tree::from_plan(&a));
+    assert_eq!(MatchSummary::of(&rows).same, 2);
+}

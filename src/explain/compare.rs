@@ -111,8 +111,15 @@ impl<'a> Tree<'a> {
         Tree { nodes, children }
     }
 
-    /// A tree from already flattened parts (the page keeps its plans flattened).
-    pub fn new(nodes: Vec<&'a Node>, children: Vec<Vec<usize>>) -> Tree<'a> {
+    /// A tree from already flattened parts (the page keeps its plans flattened). Children must
+    /// follow their parent in pre-order; other indices are dropped, so a malformed tree can
+    /// neither loop nor index out of range.
+    pub fn new(nodes: Vec<&'a Node>, mut children: Vec<Vec<usize>>) -> Tree<'a> {
+        let n = nodes.len();
+        children.resize(n, Vec::new());
+        for (i, kids) in children.iter_mut().enumerate() {
+            kids.retain(|&k| k > i && k < n);
+        }
         Tree { nodes, children }
     }
 

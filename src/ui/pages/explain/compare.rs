@@ -103,8 +103,7 @@ fn row_html(a: &PlanView, b: &PlanView, row: &MatchRow) -> Html {
     let index = |i: Option<usize>| i.map_or_else(|| "—".to_string(), |i| i.to_string());
     html! {
         <tr class={classes!("match-row", format!("match-{word}"))} data-a={row.a.map(|i| i.to_string())} data-b={row.b.map(|i| i.to_string())}>
-            <td class="num">{ index(row.a) }</td>
-            <td class="num">{ index(row.b) }</td>
+            <td class="num">{ format!("{} / {}", index(row.a), index(row.b)) }</td>
             <td class="compare-node" style={indent}>
                 <span class={classes!("match-badge", format!("match-badge-{word}"))}>{ word }</span>{ " " }
                 { match row.kind {
@@ -176,8 +175,7 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
                     <div class="grid-wrap">
                         <table class="plan-grid compare-table" id="explain-compare">
                             <thead><tr>
-                                <th scope="col">{ "# first" }</th>
-                                <th scope="col">{ "# second" }</th>
+                                <th scope="col"><abbr title="Node number in the first / second plan">{ "#" }</abbr></th>
                                 <th scope="col">{ "Node (first → second when changed)" }</th>
                                 <th scope="col">{ "Exclusive, first" }</th>
                                 <th scope="col">{ "Exclusive, second" }</th>

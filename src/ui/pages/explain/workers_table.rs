@@ -24,10 +24,12 @@ fn row(name: String, p: &ProcessShare, leader: bool) -> Html {
         <tr class={classes!(leader.then_some("leader-row"))}>
             <th scope="row">{ name }</th>
             <td class="num">{ opt(p.rows, count) }</td>
-            <td class="share-cell">
+            <td>
                 if let Some(pct) = pct {
-                    <span class="share-bar" aria-hidden="true"><span style={format!("width: {pct:.1}%")}></span></span>
-                    <span class="share-text">{ format!("{pct:.0}%") }</span>
+                    <span class="share-cell">
+                        <span class="share-bar" aria-hidden="true"><span style={format!("width: {pct:.1}%")}></span></span>
+                        <span class="share-text">{ format!("{pct:.0}%") }</span>
+                    </span>
                 } else {
                     { "—" }
                 }
@@ -68,7 +70,7 @@ pub fn WorkersTable(props: &WorkersTableProps) -> Html {
                     <thead><tr>
                         <th scope="col">{ "Process" }</th>
                         <th scope="col">{ "Rows" }</th>
-                        <th scope="col">{ "Share of rows" }</th>
+                        <th scope="col">{ "Row share" }</th>
                         <th scope="col">{ "Time" }</th>
                         <th scope="col">{ "Loops" }</th>
                         <th scope="col">{ "Buffers" }</th>
