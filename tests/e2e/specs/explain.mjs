@@ -319,6 +319,23 @@ export const tests = [
     },
   },
   {
+    name: "compare: a scan replaced by an index scan is marked changed, in words as well as colour",
+    async run(ctx) {
+      const page = await openExplain(ctx);
+      await paste(page, TEXT_PLAN);
+      await page.waitForSelector("#explain-tree");
+      await page.click("#explain-tab-6");
+      await page.waitForSelector("#explain-compare-input");
+      await page.fill("#explain-compare-input", TEXT_PLAN.replace("Seq Scan on orders o", "Index Scan using orders_customer_idx on orders o"));
+      await page.waitForSelector("#explain-compare");
+      const text = await page.textContent("#explain-compare-summary");
+      assert(text.includes("3 matched, 1 changed, 0 added, 0 removed"), `summary: ${text}`);
+      const row = await page.textContent("#explain-compare tbody tr.match-changed");
+      assert(row.includes("changed") && row.includes("Seq Scan on orders o → Index Scan using orders_customer_idx on orders o"), `row: ${row}`);
+      await ctx.screenshot(page, "explain-compare-changed");
+    },
+  },
+  {
     name: "workers: the detail panel splits a parallel node by worker, with the leader and a skew note",
     async run(ctx) {
       for (const [options, shot] of [
