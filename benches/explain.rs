@@ -8,15 +8,31 @@ const TIMES: &str = "(actual time=0.010..1.500 rows=100 loops=1)";
 
 /// Append over `parts` hash joins (4 nodes each): `1 + 4 × parts` nodes, with typical property lines.
 fn wide_text(parts: usize) -> String {
+    wide_text_with(parts, false)
+}
+
+/// [`wide_text`], or with `variant` its "after" version for the compare bench: one extra member in
+/// the middle and every seventh outer scan turned into an index scan.
+fn wide_text_with(parts: usize, variant: bool) -> String {
     let mut s = String::from(
         "Append  (cost=0.00..99999.00 rows=250000 width=16) (actual time=0.010..900.000 rows=250000 loops=1)\n  Buffers: shared hit=99999\n",
     );
     for i in 0..parts {
+        let scan = if variant && i % 7 == 0 {
+            format!("Index Scan using part_{i}_idx on part_{i}")
+        } else {
+            format!("Seq Scan on part_{i}")
+        };
+        if variant && i == parts / 2 {
+            s.push_str(&format!(
+                "  ->  Seq Scan on extra_member  (cost=0.00..20.00 rows=1000 width=8) {TIMES}\n"
+            ));
+        }
         s.push_str(&format!(
             "  ->  Hash Join  (cost=1.00..30.00 rows=100 width=16) {TIMES}\n\
              \x20       Hash Cond: (p{i}.id = q{i}.id)\n\
              \x20       Buffers: shared hit=12 read=3\n\
-             \x20       ->  Seq Scan on part_{i} p{i}  (cost=0.00..20.00 rows=1000 width=8) {TIMES}\n\
+             \x20       ->  {scan} p{i}  (cost=0.00..20.00 rows=1000 width=8) {TIMES}\n\
              \x20             Filter: (status = 'paid'::text)\n\
              \x20             Rows Removed by Filter: 900\n\
              \x20             Buffers: shared hit=10 read=3\n\
@@ -92,6 +108,35 @@ fn bench(c: &mut Criterion) {
             b.iter(|| explain(black_box(input)).map(|r| r.hints.len()))
         });
     }
+    group.finish();
+
+    // Tree-aware compare of two 10,001-node plans (the second has 10,002), after parsing.
+    let mut group = c.benchmark_group("explain-compare");
+    let (before, after) = (wide_text(2500), wide_text_with(2500, true));
+    let a = pgdojo::explain::parse(&before).expect("before parses");
+    let b = pgdojo::explain::parse(&after).expect("after parses");
+    assert_eq!(b.node_count(), 10_002);
+    group.throughput(Throughput::Elements(
+        (a.node_count() + b.node_count()) as u64,
+    ));
+    group.bench_function("wide-10001-vs-10002-nodes", |bench| {
+        bench.iter(|| pgdojo::explain::compare::match_plans(black_box(&a), black_box(&b)).len())
+    });
+    // The dynamic programme near its cap: 500 Append members a side (250,000 cells), none identical
+    // (every relation renamed), so no member is peeled off and every pair is scored.
+    let renamed = wide_text(500)
+        .replace("part_", "renamed_")
+        .replace("other_", "elsewhere_");
+    let (a, b) = (
+        pgdojo::explain::parse(&wide_text(500)).expect("parses"),
+        pgdojo::explain::parse(&renamed).expect("parses"),
+    );
+    group.throughput(Throughput::Elements(
+        (a.node_count() + b.node_count()) as u64,
+    ));
+    group.bench_function("append-500-members-renamed", |bench| {
+        bench.iter(|| pgdojo::explain::compare::match_plans(black_box(&a), black_box(&b)).len())
+    });
     group.finish();
 }
 

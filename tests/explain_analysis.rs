@@ -168,6 +168,11 @@ const EXPECTED_HINTS: &[(&str, &[&str])] = &[
     ("pg15/workers_not_launched.txt", &["workers-not-launched"]),
     ("hints/inefficient-index.txt", &["inefficient-index"]),
     (
+        "workers/skewed.txt",
+        &["parallel-skew", "workers-not-launched"],
+    ),
+    ("workers/leader-off.txt", &[]),
+    (
         "hints/misestimate-planning.txt",
         &["misestimate", "planning-time"],
     ),

@@ -106,6 +106,9 @@ fn exercise(input: &str) {
         // Serialising must not fail either (the page ships the plan as JSON).
         assert!(serde_json::to_string(&report).is_ok());
         let _ = report.contract_json();
+        // Comparing a mutated plan with itself pairs every node with itself.
+        let rows = pgdojo::explain::compare::match_plans(&report.plan, &report.plan);
+        assert_eq!(rows.len(), report.plan.node_count());
     }
 }
 

@@ -102,7 +102,7 @@ fn sub(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     a.map(|a| (a - b.unwrap_or(0.0)).max(0.0))
 }
 
-fn buffers_minus(node: &Buffers, child: &Buffers) -> Buffers {
+pub(crate) fn buffers_minus(node: &Buffers, child: &Buffers) -> Buffers {
     Buffers {
         shared_hit: sub(node.shared_hit, child.shared_hit),
         shared_read: sub(node.shared_read, child.shared_read),
@@ -121,7 +121,7 @@ fn buffers_minus(node: &Buffers, child: &Buffers) -> Buffers {
     }
 }
 
-fn add_buffers(a: &mut Buffers, b: &Buffers) {
+pub(crate) fn add_buffers(a: &mut Buffers, b: &Buffers) {
     let add = |x: &mut Option<f64>, y: Option<f64>| {
         if let Some(y) = y {
             *x = Some(x.unwrap_or(0.0) + y);

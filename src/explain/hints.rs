@@ -5,6 +5,7 @@
 
 use super::analysis::{Analysis, NodeMetrics};
 use super::model::{Node, Plan};
+use super::workers::node_workers;
 use serde::{Deserialize, Serialize};
 
 /// Misestimate factor from which `misestimate` fires (actual vs planned rows per loop).
@@ -29,6 +30,7 @@ pub const JIT_PCT: f64 = 10.0;
 pub const JIT_MIN_MS: f64 = 5.0;
 /// `slow-trigger`: one trigger's share of execution time, in percent.
 pub const TRIGGER_PCT: f64 = 10.0;
+// `parallel-skew` uses `workers::SKEW_ROWS_RATIO` and `workers::SKEW_MIN_ROWS` (its split is computed there).
 /// `planning-time`: planning share of planning + execution, in percent ...
 pub const PLANNING_PCT: f64 = 50.0;
 /// ... and in absolute ms.
@@ -285,6 +287,26 @@ fn node_hints(ctx: &mut Ctx, m: &NodeMetrics, analysis: &Analysis, nodes: &[&Nod
                 "Raise max_parallel_workers / max_worker_processes, or reduce concurrent parallel queries.",
                 "runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS");
         }
+    }
+    if let Some(split) = node_workers(node, ctx.index).filter(|s| s.skewed) {
+        let ratio = split.rows_skew.unwrap_or(0.0);
+        let mut evidence = vec![
+            ev("busiest worker vs mean", ratio, "×"),
+            ev(
+                "rows, all processes",
+                split.rows_total.unwrap_or(0.0),
+                "rows",
+            ),
+        ];
+        if let (Some(slow), Some(fast)) = (split.slowest_ms, split.fastest_ms) {
+            evidence.push(ev("slowest worker", slow, "ms"));
+            evidence.push(ev("fastest worker", fast, "ms"));
+        }
+        ctx.push("parallel-skew", Severity::Info, format!("{label}: one worker produced {ratio:.1}× the workers' mean rows"),
+            "The parallel part finishes when its busiest process does, so an uneven split leaves the other workers idle.",
+            evidence,
+            "Often harmless on small inputs. For large ones, check for a few huge groups or partitions, or a parallel-unaware inner side that one worker ran alone.",
+            "parallel-plans.html");
     }
     if node.never_executed {
         ctx.push("never-executed", Severity::Info, format!("{label} was never executed"),

@@ -21,6 +21,7 @@
 //! ```
 
 pub mod analysis;
+pub mod compare;
 pub mod decorations;
 pub mod detect;
 pub mod doc;
@@ -33,6 +34,7 @@ pub mod report;
 pub mod structured;
 pub mod text;
 pub mod trim;
+pub mod workers;
 
 pub use analysis::{analyse, Analysis, NodeMetrics};
 pub use error::ParseError;

@@ -4,6 +4,7 @@ use super::analysis::{analyse, Analysis};
 use super::error::ParseError;
 use super::hints::{hints, Hint};
 use super::model::Plan;
+use super::workers::{breakdown, node_workers, NodeWorkers, ProcessShare};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
@@ -36,9 +37,44 @@ fn num(value: Option<f64>) -> Value {
     }
 }
 
+fn process_json(p: &ProcessShare) -> Value {
+    json!({
+        "worker": num(p.worker),
+        "rows": num(p.rows),
+        "loops": num(p.loops),
+        "time_ms": json!(p.time_ms),
+        "rows_share": json!(p.rows_share),
+        "buffers": serde_json::to_value(&p.buffers).unwrap_or(Value::Null),
+    })
+}
+
+/// The per-worker fields of a node that has `Worker N` data: `workers`, `leader` (null when it
+/// cannot be derived) and `worker_skew`.
+fn insert_workers(obj: &mut Map<String, Value>, w: &NodeWorkers) {
+    obj.insert(
+        "workers".into(),
+        Value::Array(w.workers.iter().map(process_json).collect()),
+    );
+    obj.insert(
+        "leader".into(),
+        w.leader.as_ref().map_or(Value::Null, process_json),
+    );
+    obj.insert(
+        "worker_skew".into(),
+        json!({
+            "rows_ratio": w.rows_skew,
+            "slowest_ms": w.slowest_ms,
+            "fastest_ms": w.fastest_ms,
+            "skewed": w.skewed,
+        }),
+    );
+}
+
 impl Report {
     /// The `pgdojo explain --format json` document (field names are a stable contract; absent
-    /// values are `null`).
+    /// values are `null`). Nodes with `Worker N` data also carry `workers`, `leader` and
+    /// `worker_skew` (see [`super::workers`]); `gathers` lists every Gather's planned and launched
+    /// workers.
     pub fn contract_json(&self) -> Value {
         let nodes = self.plan.preorder();
         // Build bottom-up so deep plans need no recursion: children have larger pre-order indices.
@@ -86,6 +122,9 @@ impl Report {
                 "misestimate_factor".into(),
                 json!(m.and_then(|m| m.misestimate.as_ref().map(|e| e.factor))),
             );
+            if let Some(w) = node_workers(node, i) {
+                insert_workers(&mut obj, &w);
+            }
             obj.insert("children".into(), Value::Array(kids));
             built[i] = Some(Value::Object(obj));
         }
@@ -104,12 +143,24 @@ impl Report {
                 })
             })
             .collect();
+        let gathers: Vec<Value> = breakdown(&self.plan)
+            .gathers
+            .iter()
+            .map(|g| {
+                json!({
+                    "node": g.node,
+                    "workers_planned": num(g.workers_planned),
+                    "workers_launched": num(g.workers_launched),
+                })
+            })
+            .collect();
         json!({
             "input_format": self.plan.input_format.name(),
             "planning_ms": num(self.plan.planning_ms),
             "execution_ms": num(self.plan.execution_ms),
             "plan": plan,
             "hints": hints,
+            "gathers": gathers,
         })
     }
 }

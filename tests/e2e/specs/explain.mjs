@@ -17,6 +17,31 @@ Planning Time: 0.150 ms
 Execution Time: 3.120 ms
 `;
 
+// TEXT_PLAN with a Materialize inserted between the Hash Join and its outer scan.
+const EXTRA_NODE_PLAN = TEXT_PLAN.replace(
+  "  ->  Seq Scan on orders o  (cost=0.00..52.00 rows=1200 width=24) (actual time=0.008..0.900 rows=1180 loops=1)\n        Buffers: shared hit=40\n",
+  "  ->  Materialize  (cost=0.00..58.00 rows=1200 width=24) (actual time=0.010..1.100 rows=1180 loops=1)\n" +
+    "        Buffers: shared hit=40\n" +
+    "        ->  Seq Scan on orders o  (cost=0.00..52.00 rows=1200 width=24) (actual time=0.008..0.900 rows=1180 loops=1)\n" +
+    "              Buffers: shared hit=40\n",
+);
+
+// A parallel scan whose first worker did most of the work (VERBOSE-style worker lines).
+const SKEWED_PLAN = `Gather  (cost=1000.00..12000.00 rows=300000 width=8) (actual time=0.300..95.000 rows=330000 loops=1)
+  Workers Planned: 3
+  Workers Launched: 2
+  Buffers: shared hit=1500 read=300
+  ->  Parallel Seq Scan on events  (cost=0.00..11000.00 rows=100000 width=8) (actual time=0.010..60.000 rows=110000 loops=3)
+        Filter: (kind = 'click'::text)
+        Buffers: shared hit=1500 read=300
+        Worker 0:  actual time=0.012..90.000 rows=290000 loops=1
+          Buffers: shared hit=1300 read=250
+        Worker 1:  actual time=0.011..30.000 rows=25000 loops=1
+          Buffers: shared hit=120 read=30
+Planning Time: 0.100 ms
+Execution Time: 96.000 ms
+`;
+
 const JSON_PLAN = JSON.stringify([
   {
     Plan: {
@@ -259,10 +284,80 @@ export const tests = [
       await page.fill("#explain-compare-input", faster);
       await page.waitForSelector("#explain-compare");
       const text = await page.textContent("#explain-compare-summary");
-      assert(text.includes("4 of 4 nodes matched") && text.includes("Total time: -1.520 ms"), `summary: ${text}`);
+      assert(text.includes("4 matched, 0 changed, 0 added, 0 removed") && text.includes("Total time: -1.520 ms"), `summary: ${text}`);
       equal(await page.$$eval("#explain-compare tbody tr", (els) => els.length), 4, "compare rows");
       assert((await page.$$("#explain-compare td.better")).length >= 1, "a faster node is marked better");
       await ctx.screenshot(page, "explain-compare");
+    },
+  },
+  {
+    name: "compare: an extra node in the middle leaves the rows after it matched",
+    async run(ctx) {
+      for (const [options, shot] of [
+        [{}, "explain-compare-extra"],
+        [{ viewport: { width: 360, height: 740 }, colorScheme: "dark" }, "explain-compare-extra-phone-dark"],
+      ]) {
+        const page = await openExplain(ctx, options);
+        await paste(page, TEXT_PLAN);
+        await page.waitForSelector("#explain-tree");
+        await page.click("#explain-tab-6");
+        await page.waitForSelector("#explain-compare-input");
+        await page.fill("#explain-compare-input", EXTRA_NODE_PLAN);
+        await page.waitForSelector("#explain-compare");
+        const text = await page.textContent("#explain-compare-summary");
+        assert(text.includes("4 matched, 0 changed, 1 added, 0 removed"), `summary: ${text}`);
+        const rows = await page.$$eval("#explain-compare tbody tr", (els) =>
+          els.map((e) => [e.dataset.a ?? "", e.dataset.b ?? "", e.querySelector(".match-badge").textContent]),
+        );
+        equal(JSON.stringify(rows), JSON.stringify([
+          ["0", "0", "same"], ["", "1", "added"], ["1", "2", "same"], ["2", "3", "same"], ["3", "4", "same"],
+        ]), "aligned rows");
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert(overflow <= 0, `overflows by ${overflow} px`);
+        await ctx.screenshot(page, shot);
+      }
+    },
+  },
+  {
+    name: "compare: a scan replaced by an index scan is marked changed, in words as well as colour",
+    async run(ctx) {
+      const page = await openExplain(ctx);
+      await paste(page, TEXT_PLAN);
+      await page.waitForSelector("#explain-tree");
+      await page.click("#explain-tab-6");
+      await page.waitForSelector("#explain-compare-input");
+      await page.fill("#explain-compare-input", TEXT_PLAN.replace("Seq Scan on orders o", "Index Scan using orders_customer_idx on orders o"));
+      await page.waitForSelector("#explain-compare");
+      const text = await page.textContent("#explain-compare-summary");
+      assert(text.includes("3 matched, 1 changed, 0 added, 0 removed"), `summary: ${text}`);
+      const row = await page.textContent("#explain-compare tbody tr.match-changed");
+      assert(row.includes("changed") && row.includes("Seq Scan on orders o → Index Scan using orders_customer_idx on orders o"), `row: ${row}`);
+      await ctx.screenshot(page, "explain-compare-changed");
+    },
+  },
+  {
+    name: "workers: the detail panel splits a parallel node by worker, with the leader and a skew note",
+    async run(ctx) {
+      for (const [options, shot] of [
+        [{}, "explain-workers"],
+        [{ viewport: { width: 360, height: 740 }, colorScheme: "dark" }, "explain-workers-phone-dark"],
+      ]) {
+        const page = await openExplain(ctx, options);
+        await paste(page, SKEWED_PLAN);
+        await page.waitForSelector("#explain-tree");
+        await page.click('#explain-tree [data-node="1"] .tree-node');
+        await page.waitForSelector("#explain-workers");
+        const rows = await page.$$eval("#explain-workers tbody tr", (els) => els.map((e) => e.textContent));
+        equal(rows.length, 3, "two workers and the leader");
+        assert(rows[0].includes("Worker 0") && rows[0].includes("290,000") && rows[0].includes("88%"), `worker 0: ${rows[0]}`);
+        assert(rows[2].includes("Leader") && rows[2].includes("15,000"), `leader: ${rows[2]}`);
+        const note = await page.textContent("#explain-workers-skew");
+        assert(note.includes("1.8×"), `skew note: ${note}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert(overflow <= 0, `overflows by ${overflow} px`);
+        await page.$eval("#explain-workers", (el) => el.scrollIntoView());
+        await ctx.screenshot(page, shot);
+      }
     },
   },
   {

@@ -1,6 +1,7 @@
-//! Compare: a second plan (say, after adding an index) matched to the first node by node, by
-//! pre-order position when both nodes have the same type and relation, with time, rows and buffer
-//! deltas side by side.
+//! Compare: a second plan (say, after adding an index) matched to the first by the core's tree-aware
+//! matcher ([`crate::explain::compare`]), shown as one aligned, indented tree: same, changed, added
+//! and removed nodes marked in colour and in words, with time, rows and buffer deltas for matched
+//! pairs.
 
 use std::rc::Rc;
 
@@ -9,6 +10,7 @@ use yew::prelude::*;
 use super::metric::{count, ms, Metric};
 use super::tree::{name, target};
 use super::view::{PlanView, ViewRef};
+use crate::explain::compare::{match_trees, MatchKind, MatchRow, MatchSummary, Tree};
 use crate::explain::explain;
 use crate::ui::components::code_editor::CodeEditor;
 
@@ -47,10 +49,75 @@ fn delta(a: Option<f64>, b: Option<f64>, unit: fn(f64) -> String) -> (String, &'
     (format!("{sign}{}{pct}", unit(d)), class)
 }
 
-fn same_node(a: &PlanView, b: &PlanView, i: usize) -> bool {
-    match (a.nodes.get(i), b.nodes.get(i)) {
-        (Some(x), Some(y)) => x.node_type == y.node_type && x.relation == y.relation,
-        _ => false,
+/// The aligned rows of two flattened plans.
+fn align(a: &PlanView, b: &PlanView) -> Vec<MatchRow> {
+    fn tree(v: &PlanView) -> Tree<'_> {
+        Tree::new(v.nodes.iter().collect(), v.children.clone())
+    }
+    match_trees(&tree(a), &tree(b))
+}
+
+/// The word shown next to a row (the colour repeats it; never colour alone).
+fn kind_word(kind: MatchKind) -> &'static str {
+    match kind {
+        MatchKind::Same => "same",
+        MatchKind::Changed => "changed",
+        MatchKind::Added => "added",
+        MatchKind::Removed => "removed",
+    }
+}
+
+/// `Seq Scan on t`, or a dash.
+fn label(view: &PlanView, index: Option<usize>) -> String {
+    index
+        .and_then(|i| view.nodes.get(i))
+        .map_or_else(|| "—".to_string(), |x| format!("{}{}", name(x), target(x)))
+}
+
+/// One aligned row.
+fn row_html(a: &PlanView, b: &PlanView, row: &MatchRow) -> Html {
+    let paired = row.a.is_some() && row.b.is_some();
+    let value = |m: Metric, v: &PlanView, i: Option<usize>| i.and_then(|i| m.value(v, i));
+    let (d_time, c_time) = delta(
+        value(Metric::Inclusive, a, row.a),
+        value(Metric::Inclusive, b, row.b),
+        ms,
+    );
+    let (d_rows, _) = delta(
+        value(Metric::Rows, a, row.a),
+        value(Metric::Rows, b, row.b),
+        count,
+    );
+    let (d_buf, c_buf) = delta(
+        value(Metric::Buffers, a, row.a),
+        value(Metric::Buffers, b, row.b),
+        count,
+    );
+    let ex =
+        |v: &PlanView, i: Option<usize>| value(Metric::Exclusive, v, i).map(ms).unwrap_or_default();
+    let word = kind_word(row.kind);
+    let indent = format!(
+        "padding-left: {:.1}rem",
+        0.4 + row.depth.min(16) as f64 * 0.9
+    );
+    let index = |i: Option<usize>| i.map_or_else(|| "—".to_string(), |i| i.to_string());
+    html! {
+        <tr class={classes!("match-row", format!("match-{word}"))} data-a={row.a.map(|i| i.to_string())} data-b={row.b.map(|i| i.to_string())}>
+            <td class="num">{ format!("{} / {}", index(row.a), index(row.b)) }</td>
+            <td class="compare-node" style={indent}>
+                <span class={classes!("match-badge", format!("match-badge-{word}"))}>{ word }</span>{ " " }
+                { match row.kind {
+                    MatchKind::Added => label(b, row.b),
+                    MatchKind::Changed => format!("{} → {}", label(a, row.a), label(b, row.b)),
+                    _ => label(a, row.a),
+                } }
+            </td>
+            <td class="num">{ ex(a, row.a) }</td>
+            <td class="num">{ ex(b, row.b) }</td>
+            <td class={classes!("num", paired.then_some(c_time))}>{ if paired { d_time } else { String::new() } }</td>
+            <td class="num">{ if paired { d_rows } else { String::new() } }</td>
+            <td class={classes!("num", paired.then_some(c_buf))}>{ if paired { d_buf } else { String::new() } }</td>
+        </tr>
     }
 }
 
@@ -64,6 +131,14 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
         } else {
             Some(explain(text).map(|r| ViewRef(Rc::new(PlanView::new(r)))))
         }
+    });
+    let pair = match &*other {
+        Some(Ok(b)) => Some(b.clone()),
+        _ => None,
+    };
+    let aligned = use_memo((props.view.clone(), pair), |(a, b)| match b {
+        Some(b) => align(a, b),
+        None => Vec::new(),
     });
     let editor = html! {
         <CodeEditor id="explain-compare-input" label="Second plan to compare" value={props.other.clone()}
@@ -81,35 +156,10 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
         },
         Some(Ok(b)) => {
             let a = &props.view;
-            let n = a.len().max(b.len());
-            let matched = (0..n).filter(|&i| same_node(a, b, i)).count();
+            let rows = &*aligned;
+            let n = rows.len();
+            let s = MatchSummary::of(rows);
             let (total, total_class) = delta(a.analysis.total_ms, b.analysis.total_ms, ms);
-            let rows = (0..n).take(*limit).map(|i| {
-                let (na, nb) = (a.nodes.get(i), b.nodes.get(i));
-                let same = same_node(a, b, i);
-                let label = |node: Option<&crate::explain::Node>| {
-                    node.map_or_else(|| "—".to_string(), |x| format!("{}{}", name(x), target(x)))
-                };
-                let ex_a = Metric::Exclusive.value(a, i);
-                let ex_b = Metric::Exclusive.value(b, i);
-                let (d_time, c_time) = delta(Metric::Inclusive.value(a, i), Metric::Inclusive.value(b, i), ms);
-                let (d_rows, _) = delta(Metric::Rows.value(a, i), Metric::Rows.value(b, i), count);
-                let (d_buf, c_buf) = delta(Metric::Buffers.value(a, i), Metric::Buffers.value(b, i), count);
-                html! {
-                    <tr class={classes!((!same).then_some("unmatched"))}>
-                        <td class="num">{ i }</td>
-                        <td class="compare-node">
-                            { label(na) }
-                            if !same { <><br /><span class="muted">{ "→ " }{ label(nb) }</span></> }
-                        </td>
-                        <td class="num">{ ex_a.map(ms).unwrap_or_default() }</td>
-                        <td class="num">{ ex_b.map(ms).unwrap_or_default() }</td>
-                        <td class={classes!("num", same.then_some(c_time))}>{ if same { d_time } else { String::new() } }</td>
-                        <td class="num">{ if same { d_rows } else { String::new() } }</td>
-                        <td class={classes!("num", same.then_some(c_buf))}>{ if same { d_buf } else { String::new() } }</td>
-                    </tr>
-                }
-            });
             let more = {
                 let limit = limit.clone();
                 Callback::from(move |_: MouseEvent| limit.set(*limit + COMPARE_PAGE * 5))
@@ -117,7 +167,7 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
             html! {
                 <>
                     <p class="compare-summary" id="explain-compare-summary" role="status" aria-live="polite">
-                        { format!("{matched} of {n} nodes matched by position, type and relation. ") }
+                        { format!("{} matched, {} changed, {} added, {} removed. ", s.same, s.changed, s.added, s.removed) }
                         if !total.is_empty() {
                             <span class={total_class}>{ format!("Total time: {total}.") }</span>
                         }
@@ -125,19 +175,21 @@ pub fn PlanCompare(props: &PlanCompareProps) -> Html {
                     <div class="grid-wrap">
                         <table class="plan-grid compare-table" id="explain-compare">
                             <thead><tr>
-                                <th scope="col">{ "#" }</th>
-                                <th scope="col">{ "Node (first → second when different)" }</th>
+                                <th scope="col"><abbr title="Node number in the first / second plan">{ "#" }</abbr></th>
+                                <th scope="col">{ "Node (first → second when changed)" }</th>
                                 <th scope="col">{ "Exclusive, first" }</th>
                                 <th scope="col">{ "Exclusive, second" }</th>
                                 <th scope="col">{ "Δ inclusive" }</th>
                                 <th scope="col">{ "Δ rows" }</th>
                                 <th scope="col">{ "Δ buffers" }</th>
                             </tr></thead>
-                            <tbody>{ for rows }</tbody>
+                            <tbody>{ for rows.iter().take(*limit).map(|r| row_html(a, b, r)) }</tbody>
                         </table>
                     </div>
                     if *limit < n {
-                        <button type="button" class="button secondary small" onclick={more}>{ "Show more" }</button>
+                        <button type="button" class="button secondary small" id="explain-compare-more" onclick={more}>
+                            { format!("Show more ({} of {n} rows shown)", (*limit).min(n)) }
+                        </button>
                     }
                 </>
             }

@@ -1,12 +1,13 @@
 //! The selected node's detail panel: every field the input gave (generic over the model's fields,
 //! so a field added to the core shows up without page changes), the derived metrics, the extra
-//! properties as printed, and the node's hints.
+//! properties as printed, the node's hints, and the per-worker table of a parallel node.
 
 use serde_json::Value;
 use yew::prelude::*;
 
 use super::tree::{name, target};
 use super::view::ViewRef;
+use super::workers_table::WorkersTable;
 
 /// Props of [`NodeDetail`].
 #[derive(Properties, PartialEq)]
@@ -78,7 +79,11 @@ pub fn NodeDetail(props: &NodeDetailProps) -> Html {
         return html! {};
     };
     let node_json = serde_json::to_value(node).unwrap_or(Value::Null);
-    let own = fields(&node_json, &["children", "extra", "display_name"]);
+    // Workers have their own table below.
+    let own = fields(
+        &node_json,
+        &["children", "extra", "display_name", "workers"],
+    );
     let metrics = view
         .metrics
         .get(props.index)
@@ -111,6 +116,7 @@ pub fn NodeDetail(props: &NodeDetailProps) -> Html {
             }
             <h4>{ "Derived" }</h4>
             { dl(metrics) }
+            <WorkersTable node={node.clone()} index={props.index} />
         </section>
     }
 }

@@ -90,6 +90,14 @@ fn thresholds() -> Html {
             ),
         ),
         (
+            "parallel-skew",
+            format!(
+                "the busiest worker produced ×{} or more of the workers' mean rows, with at least {} rows",
+                crate::explain::workers::SKEW_ROWS_RATIO,
+                crate::explain::workers::SKEW_MIN_ROWS
+            ),
+        ),
+        (
             "disk-sort, hash-batches, hashagg-spill, lossy-bitmap",
             "any sort on disk, hash join with more than one batch, HashAggregate that spilled, or lossy bitmap heap block".to_string(),
         ),

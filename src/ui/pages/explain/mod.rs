@@ -15,6 +15,7 @@ mod text_tabs;
 mod tree;
 mod tree_svg;
 mod view;
+mod workers_table;
 
 use std::rc::Rc;
 
