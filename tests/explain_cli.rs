@@ -79,6 +79,21 @@ fn reads_standard_input_and_prints_text() {
 }
 
 #[test]
+fn text_output_breaks_parallel_nodes_down_by_worker() {
+    let out = run(&["tests/fixtures/explain/workers-formats/skewed.xml"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in [
+        "worker 0: rows 290000 (88%)  loops 1  time 90.000 ms",
+        "worker 1: rows 25000 (8%)  loops 1  time 30.000 ms",
+        "leader (derived): rows 15000 (5%)  loops 1  time 60.000 ms",
+        "skewed: the busiest worker produced 1.8x the workers' mean rows",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in:\n{text}");
+    }
+}
+
+#[test]
 fn not_a_plan_exits_2_with_a_message() {
     for input in ["", "hello world\n", "{\"a\": 1}", "<html></html>", "[1, 2"] {
         let out = run(&["-", "--format", "json"], Some(input));

@@ -1,9 +1,11 @@
 //! `pgdojo explain`: analyses EXPLAIN output with the [`pgdojo::explain`] core.
 //!
-//! `--format text` prints an indented tree with times and rows, then the hints; `--format json`
+//! `--format text` prints an indented tree with times and rows (and, under nodes parallel workers
+//! ran, each worker's and the leader's share), then the hints; `--format json`
 //! prints the stable contract document of [`pgdojo::explain::Report::contract_json`].
 
 use crate::input::read_input;
+use pgdojo::explain::workers::{node_workers, ProcessShare};
 use pgdojo::explain::{explain, Report};
 use std::io::Write;
 
@@ -60,6 +62,17 @@ fn ms(value: Option<f64>) -> String {
     value.map_or_else(|| "-".into(), |v| format!("{v:.3} ms"))
 }
 
+/// `worker 0: rows 150000 (45%)  loops 1  time 60.000 ms`.
+fn process_line(who: &str, share: &ProcessShare) -> String {
+    let rows = match (share.rows, share.rows_share) {
+        (Some(r), Some(f)) => format!("rows {r} ({:.0}%)", f * 100.0),
+        (Some(r), None) => format!("rows {r}"),
+        _ => "rows -".into(),
+    };
+    let loops = share.loops.map_or("-".into(), |l| l.to_string());
+    format!("{who}: {rows}  loops {loops}  time {}", ms(share.time_ms))
+}
+
 /// The human-readable report.
 fn render_text(report: &Report) -> String {
     let mut out = String::new();
@@ -92,6 +105,26 @@ fn render_text(report: &Report) -> String {
             ms(m.inclusive_ms),
             ms(m.exclusive_ms)
         ));
+        if let Some(w) = node_workers(node, m.index) {
+            let pad = format!("     {indent}    ");
+            for share in &w.workers {
+                let who = share
+                    .worker
+                    .map_or_else(|| "worker ?".to_string(), |n| format!("worker {n}"));
+                out.push_str(&format!("{pad}{}\n", process_line(&who, share)));
+            }
+            if let Some(leader) = &w.leader {
+                out.push_str(&format!(
+                    "{pad}{}\n",
+                    process_line("leader (derived)", leader)
+                ));
+            }
+            if let (true, Some(skew)) = (w.skewed, w.rows_skew) {
+                out.push_str(&format!(
+                    "{pad}skewed: the busiest worker produced {skew:.1}x the workers' mean rows\n"
+                ));
+            }
+        }
     }
     out.push_str(&format!("\n{} hint(s)\n", report.hints.len()));
     for hint in &report.hints {
