@@ -56,6 +56,9 @@ async function showThrashingPool(page) {
     && document.querySelector("#pool-size").value === "48");
 }
 
+/** Where a screenshot of one element goes (beside the runner's full-page screenshots). */
+const shotPath = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
+
 /** Types a value into a number field and commits it with Enter, as the form expects. */
 async function setField(page, selector, value) {
   await page.fill(selector, value);
@@ -371,6 +374,8 @@ export const tests = [
       const data = JSON.parse(readFileSync(await json.path(), "utf8"));
       equal(data.grid.rows.length, 3, "JSON: a row per instance count");
       await ctx.screenshot(page, "pool-sweep-instances");
+      // The sweep alone, easier to look at than the whole page.
+      await page.locator(".pool-sweep").screenshot({ path: shotPath("pool-sweep-instances-panel") });
       for (const colorScheme of ["light", "dark"]) {
         const phone = await openPool(ctx, { viewport: { width: 360, height: 740 }, colorScheme });
         await phone.selectOption("#pool-preset", "fleet-max-connections");
@@ -383,8 +388,7 @@ export const tests = [
         await phone.click(".pool-sweep-table summary");
         const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert(overflow <= 0, `no horizontal overflow at 360 px with the grid (${overflow}px, ${colorScheme})`);
-        await phone.$eval("#pool-sweep-title", (el) => el.scrollIntoView());
-        await phone.screenshot({ path: new URL(`../screenshots/pool-sweep-instances-phone-${colorScheme}.png`, import.meta.url).pathname });
+        await phone.locator(".pool-sweep").screenshot({ path: shotPath(`pool-sweep-instances-phone-${colorScheme}`) });
       }
     },
   },

@@ -31,6 +31,16 @@ pub struct Marker {
     pub label: String,
 }
 
+/// A point to mark on a line (e.g. each curve's knee), coloured like its line, named on hover.
+#[derive(Clone, PartialEq)]
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    /// The line's CSS classes, for its colour.
+    pub class: &'static str,
+    pub label: String,
+}
+
 /// Props of [`LineChart`].
 #[derive(Properties, PartialEq)]
 pub struct LineChartProps {
@@ -40,6 +50,8 @@ pub struct LineChartProps {
     pub lines: Vec<Line>,
     #[prop_or_default]
     pub markers: Vec<Marker>,
+    #[prop_or_default]
+    pub dots: Vec<Dot>,
     /// A horizontal reference line (e.g. the pool size or max_connections), with its label.
     #[prop_or_default]
     pub limit: Option<(f64, String)>,
@@ -119,6 +131,14 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                 { for props.lines.iter().map(|l| html! {
                     <path class={classes!("series", l.class)}
                         d={line_path(&min_max(&l.points, MAX_BUCKETS), &scale_x, &scale_y)} />
+                }) }
+                { for props.dots.iter().filter_map(|d| {
+                    let (cx, cy) = (scale_x.map(d.x)?, scale_y.map(d.y)?);
+                    Some(html! {
+                        <circle class={classes!("dot", d.class)} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="5">
+                            <title>{ d.label.clone() }</title>
+                        </circle>
+                    })
                 }) }
             </svg>
             <ul class="legend">

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use crate::pool::grid::{Grid, GridRunner};
 use crate::pool::{Report, Scenario, SeriesPoint, Simulation, Snapshot};
 
-use super::slicer::{Job, SliceStats};
+use super::slicer::{now, Job, SliceStats, TARGET_MS};
 
 /// What the page shows of a run, refreshed while it runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,7 +111,19 @@ impl Job for SweepJob {
     type View = Result<SweepView, String>;
 
     fn step(&mut self, budget: u64, _wall_ms: f64) -> u64 {
-        self.runner.step(budget)
+        // Cells differ in cost per event (20 pools refusing connections cost more than one pool
+        // queueing), so a budget tuned on one cell can overshoot on the next: work in quarters and
+        // stop once the slice has used twice its target.
+        let started = now();
+        let quarter = (budget / 4).max(1);
+        let mut handled = 0;
+        while handled < budget && !self.runner.done() {
+            handled += self.runner.step(quarter.min(budget - handled));
+            if now() - started >= 2.0 * TARGET_MS {
+                break;
+            }
+        }
+        handled
     }
 
     fn done(&self) -> bool {

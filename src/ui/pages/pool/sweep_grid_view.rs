@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::pool::grid::{Grid, GridRow};
 use crate::pool::Scenario;
 
-use super::chart::{Line, LineChart};
+use super::chart::{Dot, Line, LineChart};
 use super::jobs::SweepView;
 use super::sweep_facts::{hikari_line, keeps_up, limit_line};
 
@@ -70,6 +70,21 @@ pub fn grid_view(v: &SweepView, scenario: &Scenario) -> Html {
         keeps_up(r).then_some(r.report.latency_ms.p99)
     });
     let throughput = curves(g, |row, j| Some(row.sweep.runs[j].report.throughput_rps));
+    let knee_dots: Vec<Dot> = g
+        .rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, row)| {
+            let k = row.sweep.knee?;
+            let run = row.sweep.runs.iter().find(|r| r.pool_size == k)?;
+            Some(Dot {
+                x: f64::from(k),
+                y: run.report.latency_ms.p99,
+                class: style(i),
+                label: format!("knee of {} instances: pool {k}", row.instances),
+            })
+        })
+        .collect();
     let hikari = g.rows.first().and_then(|r| r.sweep.hikari_formula);
     let knees = g
         .rows
@@ -91,12 +106,12 @@ pub fn grid_view(v: &SweepView, scenario: &Scenario) -> Html {
             <p role="status" aria-live="polite">{ status }</p>
             <div class="pool-charts">
                 <LineChart id="pool-sweep-p99" title="p99 latency vs pool size, per instance count"
-                    x_label="pool size per instance" lines={p99} />
+                    x_label="pool size per instance" lines={p99} dots={knee_dots} />
                 <LineChart id="pool-sweep-throughput" title="Throughput vs pool size, per instance count"
                     x_label="pool size per instance" lines={throughput} />
             </div>
             <ul class="pool-sweep-facts">
-                <li id="pool-sweep-knees">{ format!("Knee per instance count: {knees}.") }</li>
+                <li id="pool-sweep-knees">{ format!("Knee per instance count (dots on the p99 chart): {knees}.") }</li>
                 { limit_line(g, v.total) }
                 { hikari_line(hikari, scenario) }
                 <li>{ "Runs that completed under 95 % of their requests are left out of the p99 curves." }</li>
