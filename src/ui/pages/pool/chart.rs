@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::chart::{line_path, min_max, tick_label, ticks_from_zero, Scale};
+use crate::chart::{line_path, min_max, nice_ticks, tick_label, ticks_from_zero, Scale};
 
 /// Drawing area in SVG user units; the SVG scales to its container's width.
 const W: f64 = 560.0;
@@ -52,6 +52,9 @@ pub struct LineChartProps {
     pub markers: Vec<Marker>,
     #[prop_or_default]
     pub dots: Vec<Dot>,
+    /// The x axis spans the data (a sweep from pool 20 to 30) instead of starting at zero.
+    #[prop_or_default]
+    pub x_fit: bool,
     /// A horizontal reference line (e.g. the pool size or max_connections), with its label.
     #[prop_or_default]
     pub limit: Option<(f64, String)>,
@@ -79,13 +82,22 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .limit
         .as_ref()
         .map_or(y_data, |(v, _)| y_data.max(*v * 1.05));
-    let x_ticks = ticks_from_zero(x_max);
+    let x_ticks = if props.x_fit {
+        let x_min = all()
+            .map(|p| p.0)
+            .filter(|x| x.is_finite())
+            .fold(f64::INFINITY, f64::min);
+        nice_ticks(x_min, x_max, 4)
+    } else {
+        ticks_from_zero(x_max)
+    };
     let y_ticks = ticks_from_zero(y_max);
+    let x_bottom = x_ticks.first().copied().unwrap_or(0.0);
     let x_top = x_ticks.last().copied().unwrap_or(1.0);
     let y_top = y_ticks.last().copied().unwrap_or(1.0);
-    let x_step = x_ticks.get(1).copied().unwrap_or(1.0);
-    let y_step = y_ticks.get(1).copied().unwrap_or(1.0);
-    let scale_x = Scale::linear((0.0, x_top), (LEFT, W - RIGHT));
+    let step = |t: &[f64]| t.get(1).zip(t.first()).map_or(1.0, |(b, a)| b - a);
+    let (x_step, y_step) = (step(&x_ticks), step(&y_ticks));
+    let scale_x = Scale::linear((x_bottom, x_top), (LEFT, W - RIGHT));
     let scale_y = Scale::linear((0.0, y_top), (H - BOTTOM, TOP));
     // Values off the scale (never expected) sit on the plot's edge rather than vanish.
     let sx = move |x: f64| scale_x.map(x).unwrap_or(LEFT);

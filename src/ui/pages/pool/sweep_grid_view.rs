@@ -106,9 +106,9 @@ pub fn grid_view(v: &SweepView, scenario: &Scenario) -> Html {
             <p role="status" aria-live="polite">{ status }</p>
             <div class="pool-charts">
                 <LineChart id="pool-sweep-p99" title="p99 latency vs pool size, per instance count"
-                    x_label="pool size per instance" lines={p99} dots={knee_dots} />
+                    x_label="pool size per instance" lines={p99} dots={knee_dots} x_fit=true />
                 <LineChart id="pool-sweep-throughput" title="Throughput vs pool size, per instance count"
-                    x_label="pool size per instance" lines={throughput} />
+                    x_label="pool size per instance" lines={throughput} x_fit=true />
             </div>
             <ul class="pool-sweep-facts">
                 <li id="pool-sweep-knees">{ format!("Knee per instance count (dots on the p99 chart): {knees}.") }</li>
