@@ -87,7 +87,8 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             .map(|p| p.0)
             .filter(|x| x.is_finite())
             .fold(f64::INFINITY, f64::min);
-        nice_ticks(x_min, x_max, 4)
+        // Five intervals: a sweep of 2..12 gets ticks 2, 4 … 12 rather than 0, 5 … 15.
+        nice_ticks(x_min, x_max, 5)
     } else {
         ticks_from_zero(x_max)
     };
@@ -107,7 +108,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .lines
         .iter()
         .map(|l| {
-            let last = l.points.last().map_or(0.0, |p| p.1);
+            let last = l
+                .points
+                .iter()
+                .rev()
+                .find(|p| p.1.is_finite())
+                .map_or(0.0, |p| p.1);
             format!("{} latest {}", l.label, short(last))
         })
         .collect::<Vec<_>>()

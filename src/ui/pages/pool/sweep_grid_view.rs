@@ -45,8 +45,12 @@ fn curves(grid: &Grid, y: fn(&GridRow, usize) -> Option<f64>) -> Vec<Line> {
         .map(|(i, row)| Line {
             label: format!("{} instances", row.instances),
             class: style(i),
+            // A run left out is a gap in its curve (NaN), not a straight line across it.
             points: (0..row.sweep.runs.len())
-                .filter_map(|j| Some((f64::from(row.sweep.runs[j].pool_size), y(row, j)?)))
+                .map(|j| {
+                    let x = f64::from(row.sweep.runs[j].pool_size);
+                    (x, y(row, j).unwrap_or(f64::NAN))
+                })
                 .collect(),
         })
         .collect()
