@@ -106,6 +106,7 @@ pub fn grid_view(v: &SweepView, scenario: &Scenario) -> Html {
     html! {
         <div class="pool-sweep-results" id="pool-sweep-results" data-finished={v.finished.to_string()}
             data-longest-slice={format!("{:.1}", v.stats.longest_slice_ms)}
+            data-events-per-ms={format!("{:.0}", v.stats.events as f64 / v.stats.busy_ms.max(1e-9))}
             data-curves={g.rows.len().to_string()}>
             <p role="status" aria-live="polite">{ status }</p>
             <div class="pool-charts">

@@ -52,7 +52,8 @@ pub fn single_view(v: &SweepView, scenario: &Scenario) -> Html {
     let dropped = s.runs.iter().filter(|r| !keeps_up(r)).count();
     html! {
         <div class="pool-sweep-results" id="pool-sweep-results" data-finished={v.finished.to_string()}
-            data-longest-slice={format!("{:.1}", v.stats.longest_slice_ms)}>
+            data-longest-slice={format!("{:.1}", v.stats.longest_slice_ms)}
+            data-events-per-ms={format!("{:.0}", v.stats.events as f64 / v.stats.busy_ms.max(1e-9))}>
             <p role="status" aria-live="polite">{ status }</p>
             <div class="pool-charts">
                 <LineChart id="pool-sweep-p99" title="p99 latency vs pool size" x_label="pool size per instance"
