@@ -18,6 +18,7 @@ pub mod dist;
 pub mod event_list;
 mod fault_ops;
 pub mod faults;
+pub mod grid;
 pub mod histogram;
 pub mod metrics;
 mod pool_ops;

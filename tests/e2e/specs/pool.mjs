@@ -56,10 +56,63 @@ async function showThrashingPool(page) {
     && document.querySelector("#pool-size").value === "48");
 }
 
+/** Where a screenshot of one element goes (beside the runner's full-page screenshots). */
+const shotPath = (name) => new URL(`../screenshots/${name}.png`, import.meta.url).pathname;
+
 /** Types a value into a number field and commits it with Enter, as the form expects. */
 async function setField(page, selector, value) {
   await page.fill(selector, value);
   await page.press(selector, "Enter");
+}
+
+/**
+ * Watches the main thread from the page's first script: long-task entries (where Chromium reports
+ * them) and, as a second witness that works everywhere, the longest gap between 10 ms interval ticks.
+ */
+async function watchMainThread(page) {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+      }).observe({ type: "longtask", buffered: false });
+    } catch (e) {
+      window.__longTasks = null;
+    }
+    // A second witness that works everywhere: the longest gap between 10 ms interval ticks. A
+    // task that blocks the main thread for T ms delays a tick by about T.
+    window.__maxGap = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const t = performance.now();
+      window.__maxGap = Math.max(window.__maxGap, t - last);
+      last = t;
+    }, 10);
+  });
+}
+
+/** Starts a fresh watch window: forgets the long tasks and gaps seen so far. */
+async function resetWatch(page) {
+  await page.evaluate(() => { window.__longTasks = window.__longTasks && []; window.__maxGap = 0; });
+}
+
+/**
+ * The long tasks seen since the last reset, and whether this Chromium reports long tasks at all
+ * (an 80 ms busy probe must show up; run it last, it is a long task itself).
+ */
+async function longTaskVerdict(page) {
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  const maxGap = await page.evaluate(() => window.__maxGap);
+  const longest = longTasks && longTasks.length ? Math.max(...longTasks) : 0;
+  const probe = await page.evaluate(async () => {
+    const end = performance.now() + 80;
+    while (performance.now() < end) { /* busy */ }
+    await new Promise((r) => setTimeout(r, 200));
+    return window.__longTasks ? window.__longTasks.length : -1;
+  });
+  const probeGap = await page.evaluate(() => window.__maxGap);
+  const observed = probe > (longTasks ? longTasks.length : 0);
+  return { count: longTasks ? longTasks.length : "unsupported", longest, maxGap, probeGap, observed };
 }
 
 export const tests = [
@@ -141,30 +194,12 @@ export const tests = [
     name: "a long run is sliced: no long task blocks the page while it runs",
     async run(ctx) {
       const page = await ctx.newPage();
-      await page.addInitScript(() => {
-        window.__longTasks = [];
-        try {
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) window.__longTasks.push(e.duration);
-          }).observe({ type: "longtask", buffered: false });
-        } catch (e) {
-          window.__longTasks = null;
-        }
-        // A second witness that works everywhere: the longest gap between 10 ms interval ticks. A
-        // task that blocks the main thread for T ms delays a tick by about T.
-        window.__maxGap = 0;
-        let last = performance.now();
-        setInterval(() => {
-          const t = performance.now();
-          window.__maxGap = Math.max(window.__maxGap, t - last);
-          last = t;
-        }, 10);
-      });
+      await watchMainThread(page);
       await page.goto(ctx.url("pool/"));
       await page.waitForSelector("#pool-rate");
       await waitForRun(page);
       // A 1,000,000-request M/M/20 at 90 % load: several million events.
-      await page.evaluate(() => { window.__longTasks = window.__longTasks && []; window.__maxGap = 0; });
+      await resetWatch(page);
       await setField(page, "#pool-size", "20");
       await setField(page, "#pool-rate", "3600");
       await setField(page, "#pool-requests", "1000000");
@@ -177,25 +212,15 @@ export const tests = [
         const r = document.querySelector("#pool-results");
         return r.dataset.requests === "1000000" && r.dataset.finished === "true";
       }, null, { timeout: 120000 });
-      const longTasks = await page.evaluate(() => window.__longTasks);
-      const maxGap = await page.evaluate(() => window.__maxGap);
       const slice = await page.getAttribute("#pool-stats", "data-longest-slice");
       const stats = await page.textContent("#pool-stats");
-      const longest = longTasks && longTasks.length ? Math.max(...longTasks) : 0;
-      // Prove the observer sees long tasks here: an 80 ms busy loop must be reported.
-      const probe = await page.evaluate(async () => {
-        const end = performance.now() + 80;
-        while (performance.now() < end) { /* busy */ }
-        await new Promise((r) => setTimeout(r, 200));
-        return window.__longTasks ? window.__longTasks.length : -1;
-      });
-      const probeGap = await page.evaluate(() => window.__maxGap);
-      console.log(`     (long tasks during the run: ${longTasks ? longTasks.length : "unsupported"}, longest ${Math.round(longest)} ms; longest slice ${slice} ms; click answered in ${clickMs} ms)`);
+      const watch = await longTaskVerdict(page);
+      console.log(`     (long tasks during the run: ${watch.count}, longest ${Math.round(watch.longest)} ms; longest slice ${slice} ms; click answered in ${clickMs} ms)`);
       console.log(`     (${stats.trim()})`);
-      console.log(`     (longest main-thread gap during the run: ${Math.round(maxGap)} ms; an 80 ms busy probe shows as ${Math.round(probeGap)} ms)`);
+      console.log(`     (longest main-thread gap during the run: ${Math.round(watch.maxGap)} ms; an 80 ms busy probe shows as ${Math.round(watch.probeGap)} ms)`);
       assert(parseFloat(slice) < 50, `every slice stays under 50 ms (longest ${slice})`);
-      if (probe > (longTasks ? longTasks.length : 0)) {
-        assert(longest <= 50, `no long task over 50 ms during the run (longest ${Math.round(longest)} ms)`);
+      if (watch.observed) {
+        assert(watch.longest <= 50, `no long task over 50 ms during the run (longest ${Math.round(watch.longest)} ms)`);
       } else {
         console.log("     (this Chromium reports no longtask entries: only the slice check applies)");
       }
@@ -296,6 +321,91 @@ export const tests = [
       equal(await page.$$eval(".pool-sweep-table tbody tr", (rows) => rows.length), 21, "one row per pool size");
       equal(await page.textContent(".pool-sweep-table tr.knee td"), String(k), "the knee's row stands out");
       await ctx.screenshot(page, "pool-sweep");
+    },
+  },
+  {
+    name: "an instance sweep of the fleet story draws a curve per instance count and names the runs over max_connections",
+    async run(ctx) {
+      const page = await ctx.newPage({ acceptDownloads: true });
+      await watchMainThread(page);
+      await page.goto(ctx.url("pool/"));
+      await page.waitForSelector("#pool-rate");
+      await page.selectOption("#pool-preset", "fleet-max-connections");
+      await waitForRun(page, "20 instances x pool 10 against max_connections 100");
+      equal(await page.inputValue("#pool-sweep-instances"), "20", "the instance field starts at the scenario's count");
+      await setField(page, "#pool-sweep-from", "2");
+      await setField(page, "#pool-sweep-to", "12");
+      await setField(page, "#pool-sweep-instances", "5, 10, 20");
+      await resetWatch(page);
+      await page.click("#pool-sweep-run");
+      await page.waitForSelector('#pool-sweep-results[data-finished="true"]', { timeout: 120000 });
+      const watch = await longTaskVerdict(page);
+      const slice = await page.getAttribute("#pool-sweep-results", "data-longest-slice");
+      const rate = await page.getAttribute("#pool-sweep-results", "data-events-per-ms");
+      console.log(`     (sweep: long tasks ${watch.count}, longest ${Math.round(watch.longest)} ms; longest slice ${slice} ms; longest main-thread gap ${Math.round(watch.maxGap)} ms; ${(rate / 1000).toFixed(1)} M events/s in the slices)`);
+      assert(parseFloat(slice) < 50, `every sweep slice stays under 50 ms (longest ${slice})`);
+      if (watch.observed) {
+        assert(watch.longest <= 50, `no long task over 50 ms during the sweep (longest ${Math.round(watch.longest)} ms)`);
+      }
+      for (const id of ["#pool-sweep-p99", "#pool-sweep-throughput"]) {
+        const drawn = await page.$$eval(`${id} path.series`, (ps) => ps.filter((p) => (p.getAttribute("d").match(/L/g) || []).length >= 2).length);
+        assert(drawn >= 2, `${id}: a curve per instance count (${drawn})`);
+        const legend = await page.$$eval(`${id} .legend li`, (lis) => lis.map((li) => li.textContent.trim()));
+        assert(["5 instances", "10 instances", "20 instances"].every((l) => legend.includes(l)), `${id} legend: ${legend}`);
+      }
+      // Colour is never the only difference between two curves: each has its own dash pattern.
+      const dashes = await page.$$eval("#pool-sweep-p99 path.series", (ps) => ps.map((p) => getComputedStyle(p).strokeDasharray));
+      equal(new Set(dashes).size, dashes.length, `distinct dash patterns (${dashes})`);
+      const limit = await page.textContent("#pool-sweep-limit");
+      assert(limit.includes("max_connections − reserved = 97"), `the limit line: ${limit}`);
+      assert(limit.includes("10 instances from pool 10 on") && limit.includes("20 instances from pool 5 on"), `who is over: ${limit}`);
+      assert(!limit.includes("5 instances from"), `5 × 12 fits: ${limit}`);
+      const knees = await page.textContent("#pool-sweep-knees");
+      assert(["5 instances", "10 instances", "20 instances"].every((n) => knees.includes(n)), `a knee per instance count: ${knees}`);
+      await page.click(".pool-sweep-table summary");
+      equal(await page.$$eval(".pool-grid-table tbody tr", (rows) => rows.length), 33, "one row per run");
+      equal(await page.$$eval(".pool-grid-table tbody tr.over", (rows) => rows.length), 11, "rows over the limit (10 × 10..12, 20 × 5..12)");
+      const [csv] = await Promise.all([page.waitForEvent("download"), page.click("#pool-sweep-export-csv")]);
+      equal(csv.suggestedFilename(), "pool-sweep.csv", "sweep CSV file name");
+      const { readFileSync } = await import("node:fs");
+      const lines = readFileSync(await csv.path(), "utf8").trim().split("\n");
+      equal(lines.length, 34, "CSV: a header and one line per run");
+      assert(lines.some((l) => l.startsWith("20,5,100,97,true,")), "CSV flags 20 × 5 as over the limit");
+      const [json] = await Promise.all([page.waitForEvent("download"), page.click("#pool-sweep-export-json")]);
+      const data = JSON.parse(readFileSync(await json.path(), "utf8"));
+      equal(data.grid.rows.length, 3, "JSON: a row per instance count");
+      await ctx.screenshot(page, "pool-sweep-instances");
+      // The sweep alone, easier to look at than the whole page.
+      await page.locator(".pool-sweep").screenshot({ path: shotPath("pool-sweep-instances-panel") });
+      for (const colorScheme of ["light", "dark"]) {
+        const phone = await openPool(ctx, { viewport: { width: 360, height: 740 }, colorScheme });
+        await phone.selectOption("#pool-preset", "fleet-max-connections");
+        await waitForRun(phone, "20 instances x pool 10 against max_connections 100");
+        await setField(phone, "#pool-sweep-from", "3");
+        await setField(phone, "#pool-sweep-to", "6");
+        await setField(phone, "#pool-sweep-instances", "10..12, 20");
+        await phone.click("#pool-sweep-run");
+        await phone.waitForSelector('#pool-sweep-results[data-finished="true"]', { timeout: 120000 });
+        await phone.click(".pool-sweep-table summary");
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `no horizontal overflow at 360 px with the grid (${overflow}px, ${colorScheme})`);
+        await phone.locator(".pool-sweep").screenshot({ path: shotPath(`pool-sweep-instances-phone-${colorScheme}`) });
+      }
+    },
+  },
+  {
+    name: "a sweep refuses instance counts it cannot read, and says why",
+    async run(ctx) {
+      const page = await openPool(ctx);
+      await waitForRun(page);
+      await setField(page, "#pool-sweep-instances", "1..x");
+      await page.click("#pool-sweep-run");
+      await page.waitForSelector("#pool-sweep-error");
+      assert((await page.textContent("#pool-sweep-error")).includes("not an instance count"), "error names the problem");
+      await setField(page, "#pool-sweep-instances", "1..16");
+      await setField(page, "#pool-sweep-to", "64");
+      await page.click("#pool-sweep-run");
+      await page.waitForFunction(() => document.querySelector("#pool-sweep-error")?.textContent.includes("at most 512"));
     },
   },
   {

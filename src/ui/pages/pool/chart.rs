@@ -1,7 +1,10 @@
 //! A small SVG line chart drawn by hand (no chart library): lines, axes with round tick values,
-//! optional vertical markers, and an HTML legend that stays readable on a phone.
+//! optional vertical markers, and an HTML legend that stays readable on a phone. The maths (ticks,
+//! labels, scales, paths, downsampling) is the pure `crate::chart`; this file only draws.
 
 use yew::prelude::*;
+
+use crate::chart::{line_path, min_max, nice_ticks, tick_label, ticks_from_zero, Scale};
 
 /// Drawing area in SVG user units; the SVG scales to its container's width.
 const W: f64 = 560.0;
@@ -15,7 +18,8 @@ const BOTTOM: f64 = 28.0;
 #[derive(Clone, PartialEq)]
 pub struct Line {
     pub label: String,
-    /// CSS class giving its colour (`line-1` … `line-4`), plus `dashed` for a baseline.
+    /// CSS classes giving its colour (`line-1` … `line-4`), plus `dashed` for a baseline or a dash
+    /// pattern (`dash-1` … `dash-4`) to tell many lines apart without colour.
     pub class: &'static str,
     pub points: Vec<(f64, f64)>,
 }
@@ -24,6 +28,16 @@ pub struct Line {
 #[derive(Clone, PartialEq)]
 pub struct Marker {
     pub x: f64,
+    pub label: String,
+}
+
+/// A point to mark on a line (e.g. each curve's knee), coloured like its line, named on hover.
+#[derive(Clone, PartialEq)]
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    /// The line's CSS classes, for its colour.
+    pub class: &'static str,
     pub label: String,
 }
 
@@ -36,65 +50,20 @@ pub struct LineChartProps {
     pub lines: Vec<Line>,
     #[prop_or_default]
     pub markers: Vec<Marker>,
+    #[prop_or_default]
+    pub dots: Vec<Dot>,
+    /// The x axis spans the data (a sweep from pool 20 to 30) instead of starting at zero.
+    #[prop_or_default]
+    pub x_fit: bool,
     /// A horizontal reference line (e.g. the pool size or max_connections), with its label.
     #[prop_or_default]
     pub limit: Option<(f64, String)>,
 }
 
-/// Round tick values covering `0..=max`: 1, 2 or 5 times a power of ten apart.
-pub fn ticks(max: f64) -> Vec<f64> {
-    if !(max.is_finite() && max > 0.0) {
-        return vec![0.0, 1.0];
-    }
-    let rough = max / 4.0;
-    let power = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * power)
-        .find(|s| *s >= rough)
-        .unwrap_or(10.0 * power);
-    // Ticks until one reaches the maximum, so every point lies inside the plot.
-    let mut out = vec![0.0];
-    while out.last().is_some_and(|v| *v < max) && out.len() < 12 {
-        out.push(out.len() as f64 * step);
-    }
-    out
-}
+pub use crate::chart::short;
 
-/// A compact number for axis labels: 1.5k, 20, 0.25.
-pub fn short(v: f64) -> String {
-    let a = v.abs();
-    if a >= 1e6 {
-        format!("{:.3}M", v / 1e6)
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-            .replace(".M", "M")
-    } else if a >= 1e4 {
-        format!("{}k", (v / 1e3).round())
-    } else if a >= 1e3 {
-        format!("{:.1}k", v / 1e3).replace(".0k", "k")
-    } else if a >= 10.0 || a == 0.0 {
-        format!("{}", v.round())
-    } else if a >= 1.0 {
-        format!("{:.1}", v).trim_end_matches(".0").to_owned()
-    } else {
-        format!("{:.2}", v)
-    }
-}
-
-/// The SVG path of a line, scaled into the plot area.
-fn path(points: &[(f64, f64)], sx: &dyn Fn(f64) -> f64, sy: &dyn Fn(f64) -> f64) -> String {
-    let mut d = String::with_capacity(points.len() * 14);
-    for (i, (x, y)) in points.iter().enumerate() {
-        if !(x.is_finite() && y.is_finite()) {
-            continue;
-        }
-        let cmd = if i == 0 || d.is_empty() { 'M' } else { 'L' };
-        d.push_str(&format!("{cmd}{:.1} {:.1}", sx(*x), sy(*y)));
-    }
-    d
-}
+/// Points a line keeps at most (min/max per bucket): about two per drawing unit across the plot.
+const MAX_BUCKETS: usize = 256;
 
 /// A line chart with axes, legend and markers.
 #[component]
@@ -113,18 +82,38 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         .limit
         .as_ref()
         .map_or(y_data, |(v, _)| y_data.max(*v * 1.05));
-    let x_ticks = ticks(x_max);
-    let y_ticks = ticks(y_max);
-    let x_top = x_ticks.last().copied().unwrap_or(1.0).max(1e-9);
-    let y_top = y_ticks.last().copied().unwrap_or(1.0).max(1e-9);
-    let sx = move |x: f64| LEFT + (x / x_top) * (W - LEFT - RIGHT);
-    let sy = move |y: f64| H - BOTTOM - (y / y_top) * (H - TOP - BOTTOM);
+    let x_ticks = if props.x_fit {
+        let x_min = all()
+            .map(|p| p.0)
+            .filter(|x| x.is_finite())
+            .fold(f64::INFINITY, f64::min);
+        // Five intervals: a sweep of 2..12 gets ticks 2, 4 … 12 rather than 0, 5 … 15.
+        nice_ticks(x_min, x_max, 5)
+    } else {
+        ticks_from_zero(x_max)
+    };
+    let y_ticks = ticks_from_zero(y_max);
+    let x_bottom = x_ticks.first().copied().unwrap_or(0.0);
+    let x_top = x_ticks.last().copied().unwrap_or(1.0);
+    let y_top = y_ticks.last().copied().unwrap_or(1.0);
+    let step = |t: &[f64]| t.get(1).zip(t.first()).map_or(1.0, |(b, a)| b - a);
+    let (x_step, y_step) = (step(&x_ticks), step(&y_ticks));
+    let scale_x = Scale::linear((x_bottom, x_top), (LEFT, W - RIGHT));
+    let scale_y = Scale::linear((0.0, y_top), (H - BOTTOM, TOP));
+    // Values off the scale (never expected) sit on the plot's edge rather than vanish.
+    let sx = move |x: f64| scale_x.map(x).unwrap_or(LEFT);
+    let sy = move |y: f64| scale_y.map(y).unwrap_or(H - BOTTOM);
     let empty = all().next().is_none();
     let summary = props
         .lines
         .iter()
         .map(|l| {
-            let last = l.points.last().map_or(0.0, |p| p.1);
+            let last = l
+                .points
+                .iter()
+                .rev()
+                .find(|p| p.1.is_finite())
+                .map_or(0.0, |p| p.1);
             format!("{} latest {}", l.label, short(last))
         })
         .collect::<Vec<_>>()
@@ -138,11 +127,11 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                     <g class="tick">
                         <line x1={LEFT.to_string()} x2={(W - RIGHT).to_string()}
                             y1={format!("{:.1}", sy(*v))} y2={format!("{:.1}", sy(*v))} class="grid" />
-                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", sy(*v) + 4.0)} class="tick-y">{ short(*v) }</text>
+                        <text x={(LEFT - 6.0).to_string()} y={format!("{:.1}", sy(*v) + 4.0)} class="tick-y">{ tick_label(*v, y_step) }</text>
                     </g>
                 }) }
                 { for x_ticks.iter().map(|v| html! {
-                    <text x={format!("{:.1}", sx(*v))} y={(H - BOTTOM + 16.0).to_string()} class="tick-x">{ short(*v) }</text>
+                    <text x={format!("{:.1}", sx(*v))} y={(H - BOTTOM + 16.0).to_string()} class="tick-x">{ tick_label(*v, x_step) }</text>
                 }) }
                 <line class="axis" x1={LEFT.to_string()} x2={LEFT.to_string()} y1={TOP.to_string()} y2={(H - BOTTOM).to_string()} />
                 <line class="axis" x1={LEFT.to_string()} x2={(W - RIGHT).to_string()} y1={(H - BOTTOM).to_string()} y2={(H - BOTTOM).to_string()} />
@@ -158,12 +147,26 @@ pub fn LineChart(props: &LineChartProps) -> Html {
                     </g>
                 }) }
                 { for props.lines.iter().map(|l| html! {
-                    <path class={classes!("series", l.class)} d={path(&l.points, &sx, &sy)} />
+                    <path class={classes!("series", l.class)}
+                        d={line_path(&min_max(&l.points, MAX_BUCKETS), &scale_x, &scale_y)} />
+                }) }
+                { for props.dots.iter().filter_map(|d| {
+                    let (cx, cy) = (scale_x.map(d.x)?, scale_y.map(d.y)?);
+                    Some(html! {
+                        <circle class={classes!("dot", d.class)} cx={format!("{cx:.1}")} cy={format!("{cy:.1}")} r="5">
+                            <title>{ d.label.clone() }</title>
+                        </circle>
+                    })
                 }) }
             </svg>
             <ul class="legend">
                 { for props.lines.iter().map(|l| html! {
-                    <li><span class={classes!("swatch", l.class)}></span>{ l.label.clone() }</li>
+                    <li>
+                        <svg class="swatch-svg" viewBox="0 0 28 8" aria-hidden="true">
+                            <line class={classes!("series", l.class)} x1="1" y1="4" x2="27" y2="4" />
+                        </svg>
+                        { l.label.clone() }
+                    </li>
                 }) }
                 <li class="legend-x">{ format!("x axis: {}", props.x_label) }</li>
             </ul>

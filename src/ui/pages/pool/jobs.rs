@@ -1,11 +1,12 @@
-//! The two sliced computations of the page: one live run, and a sweep over pool sizes.
+//! The two sliced computations of the page: one live run, and a sweep over pool sizes (and
+//! instance counts).
 
 use std::rc::Rc;
 
-use crate::pool::sweep::summarise;
-use crate::pool::{Report, Scenario, SeriesPoint, Simulation, Snapshot, Sweep, SweepRun};
+use crate::pool::grid::{Grid, GridRunner};
+use crate::pool::{Report, Scenario, SeriesPoint, Simulation, Snapshot};
 
-use super::slicer::{Job, SliceStats};
+use super::slicer::{now, Job, SliceStats, TARGET_MS};
 
 /// What the page shows of a run, refreshed while it runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,52 +77,33 @@ impl Job for RunJob {
 /// What the page shows of a sweep.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SweepView {
-    /// Runs so far, with knee and collapse computed over them.
-    pub sweep: Rc<Sweep>,
-    pub total: u32,
+    /// Runs so far, grouped by instance count, each row with its knee and collapse.
+    pub grid: Rc<Grid>,
+    /// The instance counts asked for (a row appears once its first run is done).
+    pub instances: Rc<Vec<u32>>,
+    pub total: usize,
     pub stats: SliceStats,
     pub finished: bool,
 }
 
-/// Runs the scenario once per pool size in `from..=to`, the same seed each time.
+/// Runs the scenario once per pool size in `from..=to` at every instance count asked for, the same
+/// seed each time (the core's [`GridRunner`] does the work; this only adapts it to the slicer).
 pub struct SweepJob {
-    base: Scenario,
-    next_size: u32,
-    to: u32,
-    current: Option<(u32, Simulation)>,
-    runs: Vec<SweepRun>,
-    total: u32,
-    error: Option<String>,
+    runner: GridRunner,
+    instances: Rc<Vec<u32>>,
 }
 
 impl SweepJob {
-    /// A sweep; fails if the scenario is invalid. Series are off: a sweep only needs the reports.
-    pub fn new(base: &Scenario, from: u32, to: u32) -> Result<SweepJob, String> {
-        let mut base = base.clone();
-        base.series_interval_ms = 0.0;
-        base.validate()?;
+    /// A sweep; fails if the scenario is invalid or the grid too big.
+    pub fn new(
+        base: &Scenario,
+        pools: (u32, u32),
+        instances: Vec<u32>,
+    ) -> Result<SweepJob, String> {
         Ok(SweepJob {
-            base,
-            next_size: from,
-            to,
-            current: None,
-            runs: Vec::new(),
-            total: to.saturating_sub(from) + 1,
-            error: None,
+            runner: GridRunner::new(base, pools, &instances)?,
+            instances: Rc::new(instances),
         })
-    }
-
-    fn start_next(&mut self) {
-        if self.next_size > self.to {
-            return;
-        }
-        let mut s = self.base.clone();
-        s.pool.size = self.next_size;
-        match Simulation::new(s) {
-            Ok(sim) => self.current = Some((self.next_size, sim)),
-            Err(e) => self.error = Some(e),
-        }
-        self.next_size += 1;
     }
 }
 
@@ -129,39 +111,35 @@ impl Job for SweepJob {
     type View = Result<SweepView, String>;
 
     fn step(&mut self, budget: u64, _wall_ms: f64) -> u64 {
+        // Cells differ in cost per event (20 pools refusing connections cost more than one pool
+        // queueing), so a budget tuned on one cell can overshoot on the next: work in quarters and
+        // stop once the slice has used twice its target.
+        let started = now();
+        let quarter = (budget / 4).max(1);
         let mut handled = 0;
-        while handled < budget && !self.done() {
-            if self.current.is_none() {
-                self.start_next();
-                continue;
-            }
-            if let Some((size, sim)) = self.current.as_mut() {
-                handled += sim.run_for(budget - handled);
-                if sim.is_finished() {
-                    self.runs.push(SweepRun {
-                        pool_size: *size,
-                        report: sim.report(),
-                    });
-                    self.current = None;
-                }
+        while handled < budget && !self.runner.done() {
+            handled += self.runner.step(quarter.min(budget - handled));
+            if now() - started >= 2.0 * TARGET_MS {
+                break;
             }
         }
         handled
     }
 
     fn done(&self) -> bool {
-        self.error.is_some() || (self.current.is_none() && self.next_size > self.to)
+        self.runner.done()
     }
 
     fn view(&self, stats: SliceStats) -> Result<SweepView, String> {
-        if let Some(e) = &self.error {
-            return Err(e.clone());
+        if let Some(e) = self.runner.error() {
+            return Err(e.to_owned());
         }
         Ok(SweepView {
-            sweep: Rc::new(summarise(self.runs.clone(), self.base.database.cores)),
-            total: self.total,
+            grid: Rc::new(self.runner.grid()),
+            instances: self.instances.clone(),
+            total: self.runner.total(),
             stats,
-            finished: self.done(),
+            finished: self.runner.done(),
         })
     }
 }

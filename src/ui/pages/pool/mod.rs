@@ -11,7 +11,10 @@ mod jobs;
 mod presets;
 mod results;
 mod slicer;
+mod sweep_facts;
+mod sweep_grid_view;
 mod sweep_panel;
+mod sweep_single;
 mod tier_inputs;
 
 use yew::prelude::*;

@@ -68,7 +68,7 @@ impl<J: Job> Default for Slicer<J> {
     }
 }
 
-fn now() -> f64 {
+pub fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
