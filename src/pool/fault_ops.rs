@@ -93,6 +93,7 @@ impl Simulation {
             attempt: 0,
             nested: false,
             parent: slot as u32,
+            call: super::request::NO_CALL,
         };
         self.acquire(inner);
     }

@@ -6,12 +6,13 @@
 //! [`Rng`].
 
 use super::bouncer_ops::BouncerState;
+use super::client_ops::Call;
 use super::config::{PoolMode, Scenario};
 use super::database::Database;
 use super::event_list::EventList;
 use super::metrics::{FailCause, Metrics};
 use super::pool_state::{Conn, PoolState};
-use super::request::{DbJob, Event, Held, Opener, Request, NO_PARENT, NO_USER};
+use super::request::{DbJob, Event, Held, Opener, Request, NO_CALL, NO_PARENT, NO_USER};
 use super::rng::Rng;
 use super::series::{Counters, Series, SeriesPoint};
 use super::traffic::Arrivals;
@@ -75,6 +76,11 @@ pub struct Simulation {
     /// Slab of requests holding a connection (referred to by slot from the heaps) and its free slots.
     holds: Vec<Held>,
     free_holds: Vec<u32>,
+    /// With a client timeout: each attempt's call (is its caller still waiting?) and the free slots.
+    pub(crate) calls: Vec<Call>,
+    pub(crate) free_calls: Vec<u32>,
+    /// Attempts whose caller gave up but that are still queued or running in the app.
+    pub(crate) orphans: u64,
 }
 
 impl Simulation {
@@ -114,6 +120,9 @@ impl Simulation {
             parked: Vec::new(),
             holds: Vec::new(),
             free_holds: Vec::new(),
+            calls: Vec::new(),
+            free_calls: Vec::new(),
+            orphans: 0,
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
@@ -125,6 +134,11 @@ impl Simulation {
         }
         if let Some(t) = sim.scenario.faults.restart_at_ms {
             sim.events.schedule(t, Event::Restart);
+        }
+        if let Some(w) = sim.scenario.faults.slowdown.clone() {
+            sim.events.schedule(w.at_ms, Event::Slowdown(true));
+            sim.events
+                .schedule(w.at_ms + w.duration_ms, Event::Slowdown(false));
         }
         match sim.scenario.traffic.closed_loop.clone() {
             Some(c) => {
@@ -207,6 +221,7 @@ impl Simulation {
                 arrived: self.metrics.arrived,
                 completed: self.metrics.completed,
                 failed: self.metrics.failed(),
+                wasted: self.metrics.wasted,
             };
             if let Some(s) = self.series.as_mut() {
                 s.close(&self.metrics.areas, counters);
@@ -253,6 +268,18 @@ impl Simulation {
             Event::Retry(request) => self.on_retry(*request),
             Event::Restart => self.on_restart(),
             Event::BouncerCheck => self.on_bouncer_check(),
+            Event::ClientTimeout(call) => self.on_client_timeout(call),
+            Event::Slowdown(on) => {
+                let factor = self
+                    .scenario
+                    .faults
+                    .slowdown
+                    .as_ref()
+                    .map_or(1.0, |w| w.factor);
+                self.db
+                    .set_speed(self.now, if on { 1.0 / factor } else { 1.0 });
+                self.db_changed();
+            }
             Event::SetupNetworkDone(op) => {
                 let auth = self.scenario.pool.setup.auth_cpu_ms;
                 if auth > 0.0 {
@@ -292,6 +319,7 @@ impl Simulation {
             attempt: 0,
             nested,
             parent: NO_PARENT,
+            call: NO_CALL,
         };
         if self.metrics.arrived >= self.scenario.requests {
             self.finished = true;
@@ -299,11 +327,29 @@ impl Simulation {
             let next = self.arrivals.next_after(self.now, &mut self.traffic_rng);
             self.events.schedule(next, Event::Arrival);
         }
+        // `in_flight` already counts this request.
+        if self.in_flight + self.orphans > self.scenario.max_in_system {
+            self.refuse_overload(&request);
+            return;
+        }
         self.route(request);
     }
 
+    /// The overload guard refuses an arrival: no retry (it would only add to the overload).
+    fn refuse_overload(&mut self, request: &Request) {
+        if request.measured {
+            self.metrics.admission(true);
+        }
+        let m = &mut self.metrics;
+        m.fail(FailCause::OverloadGuard);
+        m.guard_first_ms.get_or_insert(self.now);
+        self.in_flight -= 1;
+        self.user_answered(request);
+    }
+
     /// Sends a request (attempt) to its pool, or to its own connection in no-pool mode.
-    pub(crate) fn route(&mut self, request: Request) {
+    pub(crate) fn route(&mut self, mut request: Request) {
+        self.place_call(&mut request);
         match self.scenario.pool.mode {
             PoolMode::Pooled => self.acquire(request),
             PoolMode::NoPool => self.open_direct(request),
@@ -344,6 +390,9 @@ impl Simulation {
     pub(crate) fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
         if request.parent != NO_PARENT {
             self.inner_failed(request.parent, cause);
+            return;
+        }
+        if self.attempt_ended(request) {
             return;
         }
         if request.measured && at_arrival && request.attempt == 0 {
@@ -462,6 +511,10 @@ impl Simulation {
             return;
         }
         self.end_hold(&held);
+        if self.attempt_ended(&held.request) {
+            self.metrics.wasted += 1;
+            return;
+        }
         self.in_flight -= 1;
         let m = &mut self.metrics;
         m.completed += 1;
