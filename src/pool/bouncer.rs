@@ -58,8 +58,15 @@ pub struct Bouncer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server_setup: Option<Setup>,
     /// `server_login_retry` in ms: after a refused server login, PgBouncer waits this long before
-    /// opening another server connection.
+    /// opening another server connection. Left out of the JSON at its default (15 s).
+    #[serde(skip_serializing_if = "is_default_login_retry")]
     pub server_login_retry_ms: f64,
+}
+
+const DEFAULT_LOGIN_RETRY_MS: f64 = 15_000.0;
+
+fn is_default_login_retry(ms: &f64) -> bool {
+    *ms == DEFAULT_LOGIN_RETRY_MS
 }
 
 impl Default for Bouncer {
@@ -72,7 +79,7 @@ impl Default for Bouncer {
             max_client_conn: 100,
             query_wait_timeout_ms: 120_000.0,
             server_setup: None,
-            server_login_retry_ms: 15_000.0,
+            server_login_retry_ms: DEFAULT_LOGIN_RETRY_MS,
         }
     }
 }

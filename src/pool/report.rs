@@ -124,6 +124,10 @@ pub struct Report {
     pub connections_closed: u64,
     /// PgBouncer server connections opened (0 without PgBouncer).
     pub server_connections_opened: u64,
+    /// PgBouncer server logins the database refused (`max_connections`); each one holds further
+    /// server connections back for `server_login_retry_ms`.
+    #[serde(default)]
+    pub server_login_failures: u64,
     /// Requests waiting for a connection when the run stopped.
     pub waiting_at_end: u64,
     /// Events handled.

@@ -85,6 +85,7 @@ impl Simulation {
             connections_opened: m.connections_opened,
             connections_closed: m.connections_closed,
             server_connections_opened: m.server_connections_opened,
+            server_login_failures: m.server_login_failures,
             waiting_at_end: self.waiting,
             events: self.events_done,
             littles_law_error,

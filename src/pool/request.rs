@@ -58,6 +58,8 @@ pub enum Opener {
     Pool(u32),
     /// No-pool mode: a request opens its own connection.
     Direct(Box<Request>),
+    /// PgBouncer opens a server connection to the database.
+    Server,
 }
 
 /// Work on the database CPU.
@@ -90,6 +92,8 @@ pub enum Event {
     Restart,
     /// Check PgBouncer's queue head (timeout or reserve pool).
     BouncerCheck,
+    /// PgBouncer's `server_login_retry` is over: it may open server connections again.
+    BouncerLaunch,
     /// The network part of a connection setup is done.
     SetupNetworkDone(Opener),
     /// The caller of the attempt in this call slot gives up on it (client timeout).

@@ -280,8 +280,12 @@ impl Simulation {
                     .set_speed(self.now, if on { 1.0 / factor } else { 1.0 });
                 self.db_changed();
             }
+            Event::BouncerLaunch => {
+                self.bouncer_state().launch_pending = false;
+                self.bouncer_launch();
+            }
             Event::SetupNetworkDone(op) => {
-                let auth = self.scenario.pool.setup.auth_cpu_ms;
+                let auth = self.setup_auth_cpu(&op);
                 if auth > 0.0 {
                     self.db.add(self.now, auth, DbJob::Auth(op));
                     self.db_changed();
@@ -365,15 +369,26 @@ impl Simulation {
         m.window_hold_sum = 0.0;
     }
 
+    /// Whether an app connection opens at once. Behind PgBouncer only its round trips count:
+    /// PgBouncer authenticates clients itself, without the database's CPU.
     pub(crate) fn setup_is_instant(&self) -> bool {
         let s = &self.scenario.pool.setup;
-        s.round_trips == 0 && s.auth_cpu_ms == 0.0
+        s.round_trips == 0 && (s.auth_cpu_ms == 0.0 || self.scenario.bouncer.is_some())
     }
 
-    /// Connections open at the database server.
+    /// Database CPU to accept the connection being opened by `op`.
+    fn setup_auth_cpu(&self, op: &Opener) -> f64 {
+        match op {
+            Opener::Server => self.server_setup().auth_cpu_ms,
+            _ if self.scenario.bouncer.is_some() => 0.0,
+            _ => self.scenario.pool.setup.auth_cpu_ms,
+        }
+    }
+
+    /// Connections open at the database server (including ones being set up).
     pub(crate) fn db_open(&self) -> u64 {
         match &self.bouncer {
-            Some(b) => u64::from(b.servers_open),
+            Some(b) => u64::from(b.servers_open + b.servers_opening),
             None => self.app_connections,
         }
     }
