@@ -203,6 +203,23 @@ fn an_oversized_pool_thrashes_the_database() {
     let (ideal_small, _) = run_series(patched(&ideal, json!({"pool": {"size": 96}})), requests);
     let ratio = ideal_big.throughput_rps / ideal_small.throughput_rps;
     assert!((0.95..1.05).contains(&ratio), "ideal ratio {ratio}");
+    // Open-loop arrivals do not slow down with the database: under the heavier load a pool of 48
+    // lets the database thrash where a pool of 8 keeps up, and 5 is too few.
+    let heavy = scenario(id, Some("heavier-load"));
+    let sized = |n: u32| run_short(patched(&heavy, json!({"pool": {"size": n}})));
+    let (thrashing, eight, five) = (sized(48), sized(8), sized(5));
+    assert!(thrashing.throughput_rps < 0.7 * eight.throughput_rps);
+    assert!(thrashing.latency_ms.p99 > 10.0 * eight.latency_ms.p99);
+    assert!(
+        eight.latency_ms.p99 < 100.0,
+        "pool 8 {:?}",
+        eight.latency_ms
+    );
+    assert!(
+        five.latency_ms.p99 > 10.0 * eight.latency_ms.p99,
+        "pool 5 {:?}",
+        five.latency_ms
+    );
     // The sweep's knee sits near the cores, far below 96.
     let mut short = scenario(id, None);
     short.requests = 3000;
@@ -404,7 +421,7 @@ fn every_preset_and_change_is_covered_by_a_story_test() {
         ),
         (
             "oversized-pool",
-            &["pool-of-96", "pool-of-17", "no-contention"],
+            &["pool-of-96", "pool-of-17", "heavier-load", "no-contention"],
         ),
         (
             "http-call-in-transaction",

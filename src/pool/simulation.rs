@@ -37,6 +37,9 @@ pub struct Snapshot {
     pub db_active: u64,
     /// Transactions waiting inside PgBouncer for a server connection.
     pub bouncer_waiting: u64,
+    /// Attempts whose caller gave up, still queued or running in the app (client timeout).
+    #[serde(default)]
+    pub orphans: u64,
     pub events: u64,
     pub finished: bool,
 }
@@ -586,6 +589,7 @@ impl Simulation {
             open_connections: open,
             db_active: self.db.active() as u64,
             bouncer_waiting: self.bouncer_waiting(),
+            orphans: self.orphans,
             events: self.events_done,
             finished: self.finished,
         }
