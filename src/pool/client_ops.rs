@@ -26,12 +26,10 @@ pub enum Call {
 }
 
 impl Simulation {
-    /// Gives a new attempt its call slot and timer (only with a client timeout).
-    pub(crate) fn place_call(&mut self, request: &mut Request) {
-        request.call = NO_CALL;
-        let Some(timeout) = self.scenario.faults.client_timeout_ms else {
-            return;
-        };
+    /// Gives a new attempt (sent with `call` = [`NO_CALL`]) its call slot and timer; only called
+    /// with a client timeout, so runs without one pay a single test per attempt.
+    #[cold]
+    pub(crate) fn open_call(&mut self, request: &mut Request, timeout: f64) {
         if request.parent != super::request::NO_PARENT {
             return;
         }
@@ -55,11 +53,13 @@ impl Simulation {
 
     /// An attempt ends (completes or fails). Returns true when its caller had already given up: the
     /// caller's request was accounted for then, so this end only retires the orphan.
+    #[inline]
     pub(crate) fn attempt_ended(&mut self, request: &Request) -> bool {
-        let slot = request.call;
-        if slot == NO_CALL {
-            return false;
-        }
+        request.call != NO_CALL && self.call_ended(request.call)
+    }
+
+    #[cold]
+    fn call_ended(&mut self, slot: u32) -> bool {
         match self.calls.get(slot as usize).copied() {
             Some(Call::Abandoned) => {
                 self.free_call(slot);
@@ -68,6 +68,7 @@ impl Simulation {
             }
             Some(Call::Waiting(_)) => {
                 self.calls[slot as usize] = Call::Finished;
+                self.timers_pending += 1;
                 false
             }
             _ => false,
@@ -87,7 +88,10 @@ impl Simulation {
                     self.user_answered(&request);
                 }
             }
-            Some(Call::Finished) => self.free_call(slot),
+            Some(Call::Finished) => {
+                self.timers_pending -= 1;
+                self.free_call(slot);
+            }
             _ => {}
         }
     }

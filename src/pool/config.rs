@@ -34,7 +34,8 @@ pub struct Scenario {
     /// Time-series resolution in simulated ms (doubles automatically on long runs); 0 = no series.
     pub series_interval_ms: f64,
     /// Overload guard: at most this many requests in the system at once (waiting, holding a
-    /// connection, waiting to retry, or abandoned by their caller but still queued). Arrivals beyond
+    /// connection, waiting to retry, or abandoned by their caller but still queued; with a client
+    /// timeout also answered attempts whose caller's timer is still pending). Arrivals beyond
     /// it are refused (`overload_guard`), so an overloaded run with unbounded queues still ends with
     /// bounded memory. A safety bound of the simulator, not a PostgreSQL or pool setting. Left out
     /// of the JSON at its default, so share links stay as short as before the field existed.

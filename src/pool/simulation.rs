@@ -84,6 +84,8 @@ pub struct Simulation {
     pub(crate) free_calls: Vec<u32>,
     /// Attempts whose caller gave up but that are still queued or running in the app.
     pub(crate) orphans: u64,
+    /// Attempts that ended before their client timeout, whose timer (and call slot) is pending.
+    pub(crate) timers_pending: u64,
 }
 
 impl Simulation {
@@ -126,6 +128,7 @@ impl Simulation {
             calls: Vec::new(),
             free_calls: Vec::new(),
             orphans: 0,
+            timers_pending: 0,
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
@@ -272,30 +275,42 @@ impl Simulation {
             Event::Restart => self.on_restart(),
             Event::BouncerCheck => self.on_bouncer_check(),
             Event::ClientTimeout(call) => self.on_client_timeout(call),
-            Event::Slowdown(on) => {
-                let factor = self
-                    .scenario
-                    .faults
-                    .slowdown
-                    .as_ref()
-                    .map_or(1.0, |w| w.factor);
-                self.db
-                    .set_speed(self.now, if on { 1.0 / factor } else { 1.0 });
-                self.db_changed();
-            }
-            Event::BouncerLaunch => {
-                self.bouncer_state().launch_pending = false;
-                self.bouncer_launch();
-            }
-            Event::SetupNetworkDone(op) => {
-                let auth = self.setup_auth_cpu(&op);
-                if auth > 0.0 {
-                    self.db.add(self.now, auth, DbJob::Auth(op));
-                    self.db_changed();
-                } else {
-                    self.connection_ready(op);
-                }
-            }
+            Event::Slowdown(on) => self.on_slowdown(on),
+            Event::BouncerLaunch => self.on_bouncer_launch(),
+            Event::SetupNetworkDone(op) => self.on_setup_network_done(op),
+        }
+    }
+
+    // The rare events' handlers stay out of line, so the hot loop stays small.
+
+    #[cold]
+    fn on_slowdown(&mut self, on: bool) {
+        let factor = self
+            .scenario
+            .faults
+            .slowdown
+            .as_ref()
+            .map_or(1.0, |w| w.factor);
+        self.db
+            .set_speed(self.now, if on { 1.0 / factor } else { 1.0 });
+        self.db_changed();
+    }
+
+    #[cold]
+    fn on_bouncer_launch(&mut self) {
+        self.bouncer_state().launch_pending = false;
+        self.bouncer_launch();
+    }
+
+    /// The round trips of a connection setup are over: the server authenticates it (on the
+    /// database CPU) if that costs anything, else it is ready.
+    fn on_setup_network_done(&mut self, op: Opener) {
+        let auth = self.setup_auth_cpu(&op);
+        if auth > 0.0 {
+            self.db.add(self.now, auth, DbJob::Auth(op));
+            self.db_changed();
+        } else {
+            self.connection_ready(op);
         }
     }
 
@@ -335,7 +350,8 @@ impl Simulation {
             self.events.schedule(next, Event::Arrival);
         }
         // `in_flight` already counts this request.
-        if self.in_flight + self.orphans > self.scenario.max_in_system {
+        // What the run holds in memory per request: in flight, orphaned, or a pending caller timer.
+        if self.in_flight + self.orphans + self.timers_pending > self.scenario.max_in_system {
             self.refuse_overload(&request);
             return;
         }
@@ -343,6 +359,7 @@ impl Simulation {
     }
 
     /// The overload guard refuses an arrival: no retry (it would only add to the overload).
+    #[cold]
     fn refuse_overload(&mut self, request: &Request) {
         if request.measured {
             self.metrics.admission(true);
@@ -356,7 +373,9 @@ impl Simulation {
 
     /// Sends a request (attempt) to its pool, or to its own connection in no-pool mode.
     pub(crate) fn route(&mut self, mut request: Request) {
-        self.place_call(&mut request);
+        if let Some(timeout) = self.scenario.faults.client_timeout_ms {
+            self.open_call(&mut request, timeout);
+        }
         match self.scenario.pool.mode {
             PoolMode::Pooled => self.acquire(request),
             PoolMode::NoPool => self.open_direct(request),
