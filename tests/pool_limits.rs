@@ -221,3 +221,26 @@ fn scenarios_without_the_new_fields_parse_and_serialise_as_before() {
         assert!(Scenario::from_json(bad).is_err(), "{bad} accepted");
     }
 }
+
+#[test]
+fn the_overload_guard_also_counts_pending_caller_timers() {
+    // Healthy traffic, but callers would wait 1,000 s: every answered attempt keeps its timer (and
+    // its memory) until then, so 100 of them fill a guard of 100.
+    let s = scenario(
+        r#"{
+      "requests": 1000, "traffic": {"arrival_rate": 1000},
+      "work": {"db": {"kind": "const", "ms": 1}},
+      "faults": {"client_timeout_ms": 1e6},
+      "max_in_system": 100
+    }"#,
+    );
+    let mut sim = Simulation::new(s).expect("valid");
+    sim.run_to_end();
+    let r = sim.report();
+    let guard = r.overload_guard.expect("the guard tripped");
+    assert!(r.requests_completed <= 100, "{}", r.requests_completed);
+    assert_eq!(
+        guard.refused,
+        r.requests_arrived - r.requests_completed - r.requests_in_flight
+    );
+}
