@@ -44,7 +44,9 @@ fn check(name: &str, scenario: &Scenario) -> Report {
             + f.acquire_timeout
             + f.too_many_connections
             + f.instance_restart
-            + f.query_wait_timeout,
+            + f.query_wait_timeout
+            + f.client_timeout
+            + f.overload_guard,
         "{name}: failure causes"
     );
     // Little's law assumes a steady state; an overloaded run ends with a backlog still holding

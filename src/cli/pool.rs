@@ -265,10 +265,24 @@ fn report_text(s: &Scenario, r: &Report) -> String {
             r.retries, r.leaked_connections, r.nested_acquisitions
         ));
     }
-    if r.server_connections_opened > 0 {
+    if r.server_connections_opened + r.server_login_failures > 0 {
         extra.push(format!(
-            "PgBouncer: {} server connections opened",
-            r.server_connections_opened
+            "PgBouncer: {} server connections opened, {} logins refused (max_connections)",
+            r.server_connections_opened, r.server_login_failures
+        ));
+    }
+    if r.abandoned_attempts > 0 {
+        extra.push(format!(
+            "callers gave up: {} attempts abandoned, {} of them still ran (wasted), {} requests failed (client timeout)",
+            r.abandoned_attempts, r.wasted_transactions, f.client_timeout
+        ));
+    }
+    if let Some(g) = &r.overload_guard {
+        extra.push(format!(
+            "overload guard: from {:.1} s on, {} arrivals were refused because {} requests were already in the system (max_in_system)",
+            g.first_refusal_ms / 1000.0,
+            g.refused,
+            g.limit
         ));
     }
     let lines = [

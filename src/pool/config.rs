@@ -33,6 +33,14 @@ pub struct Scenario {
     pub wait_thresholds_ms: Vec<f64>,
     /// Time-series resolution in simulated ms (doubles automatically on long runs); 0 = no series.
     pub series_interval_ms: f64,
+    /// Overload guard: at most this many requests in the system at once (waiting, holding a
+    /// connection, waiting to retry, or abandoned by their caller but still queued; with a client
+    /// timeout also answered attempts whose caller's timer is still pending). Arrivals beyond
+    /// it are refused (`overload_guard`), so an overloaded run with unbounded queues still ends with
+    /// bounded memory. A safety bound of the simulator, not a PostgreSQL or pool setting. Left out
+    /// of the JSON at its default, so share links stay as short as before the field existed.
+    #[serde(skip_serializing_if = "is_default_max_in_system")]
+    pub max_in_system: u64,
     pub traffic: Traffic,
     pub work: Work,
     pub pool: PoolConfig,
@@ -140,6 +148,7 @@ impl Default for Scenario {
             batches: 20,
             wait_thresholds_ms: Vec::new(),
             series_interval_ms: 1000.0,
+            max_in_system: DEFAULT_MAX_IN_SYSTEM,
             traffic: Traffic::default(),
             work: Work::default(),
             pool: PoolConfig::default(),
@@ -209,6 +218,10 @@ impl Default for DatabaseConfig {
     }
 }
 
+fn is_default_max_in_system(n: &u64) -> bool {
+    *n == DEFAULT_MAX_IN_SYSTEM
+}
+
 fn check(ok: bool, msg: impl FnOnce() -> String) -> Result<(), String> {
     if ok {
         Ok(())
@@ -228,6 +241,11 @@ pub const MAX_INSTANCES: u32 = 10_000;
 pub const MAX_POOL_SIZE: u32 = 100_000;
 pub const MAX_REQUESTS: u64 = 1_000_000_000;
 pub const MAX_APP_CONNECTIONS: u64 = 1_000_000;
+/// Default of [`Scenario::max_in_system`]: far above any sane queue, well within a browser's memory
+/// (a waiting request takes well under 100 bytes).
+pub const DEFAULT_MAX_IN_SYSTEM: u64 = 1_000_000;
+/// Largest accepted [`Scenario::max_in_system`].
+pub const MAX_IN_SYSTEM_LIMIT: u64 = 100_000_000;
 
 impl Scenario {
     /// Parses scenario JSON; the error says what is wrong and where.
@@ -256,6 +274,15 @@ impl Scenario {
         check(si == 0.0 || (si.is_finite() && si >= 0.001), || {
             format!("series_interval_ms must be 0 (off) or >= 0.001, got {si}")
         })?;
+        check(
+            (1..=MAX_IN_SYSTEM_LIMIT).contains(&self.max_in_system),
+            || {
+                format!(
+                    "max_in_system must be 1..={MAX_IN_SYSTEM_LIMIT}, got {}",
+                    self.max_in_system
+                )
+            },
+        )?;
         for &t in &self.wait_thresholds_ms {
             nonneg("wait threshold", t)?;
         }

@@ -44,6 +44,8 @@ pub struct Database<T> {
     virtual_work: f64,
     last_time: f64,
     rate: f64,
+    /// Speed factor of the whole server (1 = nominal; below 1 during a slowdown).
+    speed: f64,
     next_seq: u64,
     /// Bumped whenever the next completion time changes.
     pub version: u64,
@@ -60,6 +62,7 @@ impl<T> Database<T> {
             virtual_work: 0.0,
             last_time: 0.0,
             rate: 1.0,
+            speed: 1.0,
             next_seq: 0,
             version: 0,
         }
@@ -73,8 +76,15 @@ impl<T> Database<T> {
     }
 
     fn rerate(&mut self) {
-        self.rate = per_job_rate(self.jobs.len(), self.cores, self.sigma, self.kappa);
+        self.rate = per_job_rate(self.jobs.len(), self.cores, self.sigma, self.kappa) * self.speed;
         self.version += 1;
+    }
+
+    /// From `now` on, every job progresses at `speed` times its normal rate (a slowdown).
+    pub fn set_speed(&mut self, now: f64, speed: f64) {
+        self.advance(now);
+        self.speed = speed;
+        self.rerate();
     }
 
     /// Number of jobs doing database work.
@@ -138,6 +148,15 @@ mod tests {
         assert_eq!(db.next_completion(), Some(6.0));
         assert_eq!(db.complete_next(6.0), Some("b"));
         assert_eq!(db.next_completion(), None);
+    }
+
+    #[test]
+    fn a_slowdown_stretches_the_remaining_work() {
+        let mut db = Database::new(None, 0.0, 0.0);
+        db.add(0.0, 4.0, "a");
+        // Half done at t=2, then at a quarter of the speed the last 2 ms of work take 8 ms.
+        db.set_speed(2.0, 0.25);
+        assert_eq!(db.next_completion(), Some(10.0));
     }
 
     #[test]

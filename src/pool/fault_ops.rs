@@ -50,6 +50,8 @@ impl Simulation {
     /// A retry's backoff is over: it starts again as a new attempt (same origin, same work).
     pub(crate) fn on_retry(&mut self, mut request: Request) {
         request.arrival = self.now;
+        // The failed attempt's call is over; the new attempt gets its own.
+        request.call = super::request::NO_CALL;
         self.route(request);
     }
 
@@ -93,6 +95,7 @@ impl Simulation {
             attempt: 0,
             nested: false,
             parent: slot as u32,
+            call: super::request::NO_CALL,
         };
         self.acquire(inner);
     }

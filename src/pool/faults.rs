@@ -1,6 +1,7 @@
 //! Failure modes a scenario can switch on: retries with capped exponential backoff, jitter and a
-//! retry budget; connection leaks; requests that need a second connection while holding one; and all
-//! instances restarting at once.
+//! retry budget; callers that give up (a client timeout) while the app keeps working on their
+//! request; a database slowdown for a while (the trigger of a retry storm); connection leaks;
+//! requests that need a second connection while holding one; and all instances restarting at once.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,38 @@ pub struct Faults {
     /// At this time every instance restarts: waiters fail, connections close, and every pool reopens
     /// at once (a connection storm). `null` = never.
     pub restart_at_ms: Option<f64>,
+    /// The caller (a user, an upstream service) gives up on an attempt this long after sending it
+    /// and, with `retry`, sends it again. The app does not notice: the abandoned attempt keeps its
+    /// place in the queue and, once it gets a connection, runs its transaction for nobody (wasted
+    /// work). `null` = callers wait as long as it takes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_timeout_ms: Option<f64>,
+    /// For a while the database runs slower (a checkpoint, a stalled disk, a noisy neighbour).
+    /// `null` = never.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slowdown: Option<Slowdown>,
+}
+
+/// A window of time in which every query runs `factor` times slower.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Slowdown {
+    /// When the slowdown starts.
+    pub at_ms: f64,
+    /// How long it lasts.
+    pub duration_ms: f64,
+    /// How many times slower the database is meanwhile (>= 1).
+    pub factor: f64,
+}
+
+impl Default for Slowdown {
+    fn default() -> Self {
+        Slowdown {
+            at_ms: 5000.0,
+            duration_ms: 2000.0,
+            factor: 5.0,
+        }
+    }
 }
 
 /// Retry policy of the app.
@@ -68,6 +101,28 @@ impl Faults {
         if let Some(t) = self.restart_at_ms {
             if !(t.is_finite() && t >= 0.0) {
                 return Err(format!("restart_at_ms must be a finite time >= 0, got {t}"));
+            }
+        }
+        if let Some(t) = self.client_timeout_ms {
+            if !(t.is_finite() && t > 0.0) {
+                return Err(format!(
+                    "client_timeout_ms must be a finite time > 0, got {t}"
+                ));
+            }
+        }
+        if let Some(w) = &self.slowdown {
+            for (name, x) in [("at_ms", w.at_ms), ("duration_ms", w.duration_ms)] {
+                if !(x.is_finite() && x >= 0.0) {
+                    return Err(format!(
+                        "slowdown {name} must be a finite time >= 0, got {x}"
+                    ));
+                }
+            }
+            if !(w.factor.is_finite() && (1.0..=1e6).contains(&w.factor)) {
+                return Err(format!(
+                    "slowdown factor must be from 1 to 1e6, got {}",
+                    w.factor
+                ));
             }
         }
         if let Some(r) = &self.retry {

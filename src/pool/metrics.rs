@@ -17,6 +17,10 @@ pub enum FailCause {
     InstanceRestart,
     /// Waited in PgBouncer longer than `query_wait_timeout`.
     QueryWaitTimeout,
+    /// Its caller gave up on its last attempt (`client_timeout_ms`).
+    ClientTimeout,
+    /// Refused at arrival: the system already held `max_in_system` requests.
+    OverloadGuard,
 }
 
 /// The wait quantiles tracked per batch.
@@ -43,7 +47,15 @@ pub struct Metrics {
     pub too_many_connections: u64,
     pub instance_restart: u64,
     pub query_wait_timeout: u64,
+    pub client_timeout: u64,
+    pub overload_guard: u64,
+    /// When the overload guard first refused an arrival.
+    pub guard_first_ms: Option<f64>,
+    /// Attempts whose caller gave up on them, and of those the ones that still ran to completion.
+    pub abandoned: u64,
+    pub wasted: u64,
     pub server_connections_opened: u64,
+    pub server_login_failures: u64,
     pub retries: u64,
     pub leaked: u64,
     pub nested: u64,
@@ -83,7 +95,13 @@ impl Metrics {
             too_many_connections: 0,
             instance_restart: 0,
             query_wait_timeout: 0,
+            client_timeout: 0,
+            overload_guard: 0,
+            guard_first_ms: None,
+            abandoned: 0,
+            wasted: 0,
             server_connections_opened: 0,
+            server_login_failures: 0,
             retries: 0,
             leaked: 0,
             nested: 0,
@@ -119,6 +137,8 @@ impl Metrics {
             + self.too_many_connections
             + self.instance_restart
             + self.query_wait_timeout
+            + self.client_timeout
+            + self.overload_guard
     }
 
     /// Counts a failure.
@@ -129,6 +149,8 @@ impl Metrics {
             FailCause::TooManyConnections => self.too_many_connections += 1,
             FailCause::InstanceRestart => self.instance_restart += 1,
             FailCause::QueryWaitTimeout => self.query_wait_timeout += 1,
+            FailCause::ClientTimeout => self.client_timeout += 1,
+            FailCause::OverloadGuard => self.overload_guard += 1,
         }
     }
 

@@ -11,6 +11,7 @@
 pub mod batch_means;
 pub mod bouncer;
 mod bouncer_ops;
+mod client_ops;
 pub mod closed_loop;
 pub mod config;
 pub mod database;
@@ -39,11 +40,13 @@ pub use bouncer::{Bouncer, BouncerMode};
 pub use closed_loop::ClosedLoop;
 pub use config::{DatabaseConfig, PoolConfig, PoolMode, Scenario, Setup, Traffic, Work};
 pub use dist::Dist;
-pub use faults::{Faults, Retry};
+pub use faults::{Faults, Retry, Slowdown};
 pub use preset_patch::apply_patch;
 pub use presets::{preset, presets, Change, Preset};
 pub use report::Report;
 pub use series::SeriesPoint;
 pub use simulation::{Simulation, Snapshot};
-pub use sweep::{parse_range, sweep_grid, sweep_pool, InstanceSweep, Sweep, SweepRun};
+pub use sweep::{
+    parse_range, summarise_for, sweep_grid, sweep_pool, InstanceSweep, Sweep, SweepRun,
+};
 pub use traffic::Pattern;

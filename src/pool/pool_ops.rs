@@ -170,6 +170,7 @@ impl Simulation {
                 self.waiting -= 1;
                 self.start_hold(*request, Conn::DIRECT);
             }
+            Opener::Server => self.server_ready(),
         }
     }
 

@@ -37,6 +37,26 @@ pub struct Failures {
     pub instance_restart: u64,
     /// Waited in PgBouncer longer than `query_wait_timeout`.
     pub query_wait_timeout: u64,
+    /// The caller gave up on the last attempt it was allowed (`faults.client_timeout_ms`).
+    #[serde(default)]
+    pub client_timeout: u64,
+    /// Refused at arrival by the simulator's overload guard (`max_in_system`), see
+    /// [`Report::overload_guard`].
+    #[serde(default)]
+    pub overload_guard: u64,
+}
+
+/// The overload guard refused arrivals: the run's queues grew until the simulator's safety bound
+/// `max_in_system` stopped admitting requests (a bound of the simulation, not of the modelled
+/// system: the real queue would have kept growing).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OverloadGuard {
+    /// The bound (`max_in_system`).
+    pub limit: u64,
+    /// When the first arrival was refused (ms).
+    pub first_refusal_ms: f64,
+    /// Arrivals refused in all.
+    pub refused: u64,
 }
 
 /// Batch-means 95 % confidence intervals of the measured window.
@@ -75,6 +95,12 @@ pub struct Report {
     pub leaked_connections: u64,
     /// Requests that needed a second connection while holding one.
     pub nested_acquisitions: u64,
+    /// Attempts whose caller gave up on them (client timeout) while the app still had them.
+    #[serde(default)]
+    pub abandoned_attempts: u64,
+    /// Of those, the ones the app still ran to completion: transactions nobody waited for.
+    #[serde(default)]
+    pub wasted_transactions: u64,
     /// Completions per second in the measured window.
     pub throughput_rps: f64,
     /// Fraction of measured requests that got a connection only after waiting.
@@ -98,6 +124,10 @@ pub struct Report {
     pub connections_closed: u64,
     /// PgBouncer server connections opened (0 without PgBouncer).
     pub server_connections_opened: u64,
+    /// PgBouncer server logins the database refused (`max_connections`); each one holds further
+    /// server connections back for `server_login_retry_ms`.
+    #[serde(default)]
+    pub server_login_failures: u64,
     /// Requests waiting for a connection when the run stopped.
     pub waiting_at_end: u64,
     /// Events handled.
@@ -108,4 +138,8 @@ pub struct Report {
     pub sim_time_ms: f64,
     pub window_ms: f64,
     pub confidence: Confidence,
+    /// Set when the overload guard refused arrivals (`null` otherwise): the page says "the
+    /// simulation stopped admitting requests because N were already in the system".
+    #[serde(default)]
+    pub overload_guard: Option<OverloadGuard>,
 }

@@ -1,7 +1,9 @@
 //! Turns a simulation's metrics into a [`Report`], at any point of the run.
 
 use super::metrics::WAIT_PROBS;
-use super::report::{Confidence, Exceedance, Failures, LatencySummary, Report, WaitSummary};
+use super::report::{
+    Confidence, Exceedance, Failures, LatencySummary, OverloadGuard, Report, WaitSummary,
+};
 use super::simulation::Simulation;
 
 fn ratio(a: u64, b: u64) -> f64 {
@@ -38,10 +40,14 @@ impl Simulation {
                 too_many_connections: m.too_many_connections,
                 instance_restart: m.instance_restart,
                 query_wait_timeout: m.query_wait_timeout,
+                client_timeout: m.client_timeout,
+                overload_guard: m.overload_guard,
             },
             retries: m.retries,
             leaked_connections: m.leaked,
             nested_acquisitions: m.nested,
+            abandoned_attempts: m.abandoned,
+            wasted_transactions: m.wasted,
             throughput_rps: if window > 0.0 {
                 m.window_completed as f64 * 1000.0 / window
             } else {
@@ -79,6 +85,7 @@ impl Simulation {
             connections_opened: m.connections_opened,
             connections_closed: m.connections_closed,
             server_connections_opened: m.server_connections_opened,
+            server_login_failures: m.server_login_failures,
             waiting_at_end: self.waiting,
             events: self.events_done,
             littles_law_error,
@@ -101,6 +108,11 @@ impl Simulation {
                     })
                     .collect(),
             },
+            overload_guard: m.guard_first_ms.map(|first| OverloadGuard {
+                limit: self.scenario.max_in_system,
+                first_refusal_ms: first,
+                refused: m.overload_guard,
+            }),
         }
     }
 }

@@ -22,7 +22,12 @@ pub struct Request {
     pub nested: bool,
     /// For the inner request of a nested acquisition: the slot of its parked outer request.
     pub parent: u32,
+    /// With a client timeout: this attempt's slot in the engine's table of calls, or [`NO_CALL`].
+    pub call: u32,
 }
+
+/// Marks attempts whose caller waits as long as it takes (no client timeout).
+pub const NO_CALL: u32 = u32::MAX;
 
 /// Marks requests without a parent.
 pub const NO_PARENT: u32 = u32::MAX;
@@ -53,6 +58,8 @@ pub enum Opener {
     Pool(u32),
     /// No-pool mode: a request opens its own connection.
     Direct(Box<Request>),
+    /// PgBouncer opens a server connection to the database.
+    Server,
 }
 
 /// Work on the database CPU.
@@ -85,6 +92,12 @@ pub enum Event {
     Restart,
     /// Check PgBouncer's queue head (timeout or reserve pool).
     BouncerCheck,
+    /// PgBouncer's `server_login_retry` is over: it may open server connections again.
+    BouncerLaunch,
     /// The network part of a connection setup is done.
     SetupNetworkDone(Opener),
+    /// The caller of the attempt in this call slot gives up on it (client timeout).
+    ClientTimeout(u32),
+    /// The database slowdown starts (`true`) or ends (`false`).
+    Slowdown(bool),
 }

@@ -29,6 +29,9 @@ pub struct SeriesPoint {
     pub mean_open_connections: f64,
     /// Busy database cores, time-averaged.
     pub mean_db_busy_cores: f64,
+    /// Transactions completed for callers that had already given up (wasted work).
+    #[serde(default)]
+    pub wasted: u64,
 }
 
 /// Cumulative counters at an instant.
@@ -37,6 +40,7 @@ pub struct Counters {
     pub arrived: u64,
     pub completed: u64,
     pub failed: u64,
+    pub wasted: u64,
 }
 
 /// The series being built.
@@ -98,6 +102,7 @@ impl Series {
             mean_busy_connections: d(areas.busy, a.busy),
             mean_open_connections: d(areas.open_connections, a.open_connections),
             mean_db_busy_cores: d(areas.db_busy_cores, a.db_busy_cores),
+            wasted: counters.wasted - c.wasted,
         });
         self.last_areas = areas.clone();
         self.last_counters = counters;
@@ -129,6 +134,7 @@ impl Series {
                     mean_open_connections: (a.mean_open_connections + b.mean_open_connections)
                         / 2.0,
                     mean_db_busy_cores: (a.mean_db_busy_cores + b.mean_db_busy_cores) / 2.0,
+                    wasted: a.wasted + b.wasted,
                 },
                 _ => pair[0].clone(),
             })
@@ -157,6 +163,7 @@ mod tests {
                     arrived: i * 5,
                     completed: i * 5,
                     failed: 0,
+                    wasted: 0,
                 },
             );
         }

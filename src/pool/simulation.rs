@@ -6,12 +6,13 @@
 //! [`Rng`].
 
 use super::bouncer_ops::BouncerState;
+use super::client_ops::Call;
 use super::config::{PoolMode, Scenario};
 use super::database::Database;
 use super::event_list::EventList;
 use super::metrics::{FailCause, Metrics};
 use super::pool_state::{Conn, PoolState};
-use super::request::{DbJob, Event, Held, Opener, Request, NO_PARENT, NO_USER};
+use super::request::{DbJob, Event, Held, Opener, Request, NO_CALL, NO_PARENT, NO_USER};
 use super::rng::Rng;
 use super::series::{Counters, Series, SeriesPoint};
 use super::traffic::Arrivals;
@@ -36,6 +37,9 @@ pub struct Snapshot {
     pub db_active: u64,
     /// Transactions waiting inside PgBouncer for a server connection.
     pub bouncer_waiting: u64,
+    /// Attempts whose caller gave up, still queued or running in the app (client timeout).
+    #[serde(default)]
+    pub orphans: u64,
     pub events: u64,
     pub finished: bool,
 }
@@ -75,6 +79,13 @@ pub struct Simulation {
     /// Slab of requests holding a connection (referred to by slot from the heaps) and its free slots.
     holds: Vec<Held>,
     free_holds: Vec<u32>,
+    /// With a client timeout: each attempt's call (is its caller still waiting?) and the free slots.
+    pub(crate) calls: Vec<Call>,
+    pub(crate) free_calls: Vec<u32>,
+    /// Attempts whose caller gave up but that are still queued or running in the app.
+    pub(crate) orphans: u64,
+    /// Attempts that ended before their client timeout, whose timer (and call slot) is pending.
+    pub(crate) timers_pending: u64,
 }
 
 impl Simulation {
@@ -114,6 +125,10 @@ impl Simulation {
             parked: Vec::new(),
             holds: Vec::new(),
             free_holds: Vec::new(),
+            calls: Vec::new(),
+            free_calls: Vec::new(),
+            orphans: 0,
+            timers_pending: 0,
             series: (scenario.series_interval_ms > 0.0)
                 .then(|| Series::new(scenario.series_interval_ms)),
             scenario,
@@ -125,6 +140,11 @@ impl Simulation {
         }
         if let Some(t) = sim.scenario.faults.restart_at_ms {
             sim.events.schedule(t, Event::Restart);
+        }
+        if let Some(w) = sim.scenario.faults.slowdown.clone() {
+            sim.events.schedule(w.at_ms, Event::Slowdown(true));
+            sim.events
+                .schedule(w.at_ms + w.duration_ms, Event::Slowdown(false));
         }
         match sim.scenario.traffic.closed_loop.clone() {
             Some(c) => {
@@ -207,6 +227,7 @@ impl Simulation {
                 arrived: self.metrics.arrived,
                 completed: self.metrics.completed,
                 failed: self.metrics.failed(),
+                wasted: self.metrics.wasted,
             };
             if let Some(s) = self.series.as_mut() {
                 s.close(&self.metrics.areas, counters);
@@ -253,15 +274,43 @@ impl Simulation {
             Event::Retry(request) => self.on_retry(*request),
             Event::Restart => self.on_restart(),
             Event::BouncerCheck => self.on_bouncer_check(),
-            Event::SetupNetworkDone(op) => {
-                let auth = self.scenario.pool.setup.auth_cpu_ms;
-                if auth > 0.0 {
-                    self.db.add(self.now, auth, DbJob::Auth(op));
-                    self.db_changed();
-                } else {
-                    self.connection_ready(op);
-                }
-            }
+            Event::ClientTimeout(call) => self.on_client_timeout(call),
+            Event::Slowdown(on) => self.on_slowdown(on),
+            Event::BouncerLaunch => self.on_bouncer_launch(),
+            Event::SetupNetworkDone(op) => self.on_setup_network_done(op),
+        }
+    }
+
+    // The rare events' handlers stay out of line, so the hot loop stays small.
+
+    #[cold]
+    fn on_slowdown(&mut self, on: bool) {
+        let factor = self
+            .scenario
+            .faults
+            .slowdown
+            .as_ref()
+            .map_or(1.0, |w| w.factor);
+        self.db
+            .set_speed(self.now, if on { 1.0 / factor } else { 1.0 });
+        self.db_changed();
+    }
+
+    #[cold]
+    fn on_bouncer_launch(&mut self) {
+        self.bouncer_state().launch_pending = false;
+        self.bouncer_launch();
+    }
+
+    /// The round trips of a connection setup are over: the server authenticates it (on the
+    /// database CPU) if that costs anything, else it is ready.
+    fn on_setup_network_done(&mut self, op: Opener) {
+        let auth = self.setup_auth_cpu(&op);
+        if auth > 0.0 {
+            self.db.add(self.now, auth, DbJob::Auth(op));
+            self.db_changed();
+        } else {
+            self.connection_ready(op);
         }
     }
 
@@ -292,6 +341,7 @@ impl Simulation {
             attempt: 0,
             nested,
             parent: NO_PARENT,
+            call: NO_CALL,
         };
         if self.metrics.arrived >= self.scenario.requests {
             self.finished = true;
@@ -299,11 +349,33 @@ impl Simulation {
             let next = self.arrivals.next_after(self.now, &mut self.traffic_rng);
             self.events.schedule(next, Event::Arrival);
         }
+        // `in_flight` already counts this request.
+        // What the run holds in memory per request: in flight, orphaned, or a pending caller timer.
+        if self.in_flight + self.orphans + self.timers_pending > self.scenario.max_in_system {
+            self.refuse_overload(&request);
+            return;
+        }
         self.route(request);
     }
 
+    /// The overload guard refuses an arrival: no retry (it would only add to the overload).
+    #[cold]
+    fn refuse_overload(&mut self, request: &Request) {
+        if request.measured {
+            self.metrics.admission(true);
+        }
+        let m = &mut self.metrics;
+        m.fail(FailCause::OverloadGuard);
+        m.guard_first_ms.get_or_insert(self.now);
+        self.in_flight -= 1;
+        self.user_answered(request);
+    }
+
     /// Sends a request (attempt) to its pool, or to its own connection in no-pool mode.
-    pub(crate) fn route(&mut self, request: Request) {
+    pub(crate) fn route(&mut self, mut request: Request) {
+        if let Some(timeout) = self.scenario.faults.client_timeout_ms {
+            self.open_call(&mut request, timeout);
+        }
         match self.scenario.pool.mode {
             PoolMode::Pooled => self.acquire(request),
             PoolMode::NoPool => self.open_direct(request),
@@ -319,15 +391,26 @@ impl Simulation {
         m.window_hold_sum = 0.0;
     }
 
+    /// Whether an app connection opens at once. Behind PgBouncer only its round trips count:
+    /// PgBouncer authenticates clients itself, without the database's CPU.
     pub(crate) fn setup_is_instant(&self) -> bool {
         let s = &self.scenario.pool.setup;
-        s.round_trips == 0 && s.auth_cpu_ms == 0.0
+        s.round_trips == 0 && (s.auth_cpu_ms == 0.0 || self.scenario.bouncer.is_some())
     }
 
-    /// Connections open at the database server.
+    /// Database CPU to accept the connection being opened by `op`.
+    fn setup_auth_cpu(&self, op: &Opener) -> f64 {
+        match op {
+            Opener::Server => self.server_setup().auth_cpu_ms,
+            _ if self.scenario.bouncer.is_some() => 0.0,
+            _ => self.scenario.pool.setup.auth_cpu_ms,
+        }
+    }
+
+    /// Connections open at the database server (including ones being set up).
     pub(crate) fn db_open(&self) -> u64 {
         match &self.bouncer {
-            Some(b) => u64::from(b.servers_open),
+            Some(b) => u64::from(b.servers_open + b.servers_opening),
             None => self.app_connections,
         }
     }
@@ -344,6 +427,9 @@ impl Simulation {
     pub(crate) fn fail(&mut self, request: &Request, cause: FailCause, at_arrival: bool) {
         if request.parent != NO_PARENT {
             self.inner_failed(request.parent, cause);
+            return;
+        }
+        if self.attempt_ended(request) {
             return;
         }
         if request.measured && at_arrival && request.attempt == 0 {
@@ -462,6 +548,10 @@ impl Simulation {
             return;
         }
         self.end_hold(&held);
+        if self.attempt_ended(&held.request) {
+            self.metrics.wasted += 1;
+            return;
+        }
         self.in_flight -= 1;
         let m = &mut self.metrics;
         m.completed += 1;
@@ -518,6 +608,7 @@ impl Simulation {
             open_connections: open,
             db_active: self.db.active() as u64,
             bouncer_waiting: self.bouncer_waiting(),
+            orphans: self.orphans,
             events: self.events_done,
             finished: self.finished,
         }

@@ -50,8 +50,11 @@ pub fn parse_range(text: &str) -> Result<(u32, u32), String> {
 }
 
 /// A run "keeps up" when it completed at least 95 % of what arrived: only those can be the knee.
-fn keeps_up(r: &Report) -> bool {
-    r.requests_arrived > 0 && r.requests_completed as f64 >= 0.95 * r.requests_arrived as f64
+/// `allowance` requests still in flight at the end count as kept up with: closed-loop users always
+/// have up to one request each in flight, however fast the system is.
+fn keeps_up(r: &Report, allowance: u64) -> bool {
+    let done = r.requests_completed + r.requests_in_flight.min(allowance);
+    r.requests_arrived > 0 && done as f64 >= 0.95 * r.requests_arrived as f64
 }
 
 /// Runs `base` at every pool size in `from..=to`.
@@ -67,7 +70,7 @@ pub fn sweep_pool(base: &Scenario, from: u32, to: u32) -> Result<Sweep, String> 
             report: sim.report(),
         });
     }
-    Ok(summarise(runs, base.database.cores))
+    Ok(summarise_for(runs, base))
 }
 
 /// A pool-size sweep at one instance count.
@@ -103,8 +106,19 @@ pub fn sweep_grid(
         .collect()
 }
 
-/// Finds the knee and the collapse of a list of runs.
+/// Finds the knee and the collapse of a list of runs of `base` (its cores and closed-loop users).
+pub fn summarise_for(runs: Vec<SweepRun>, base: &Scenario) -> Sweep {
+    let users = base.traffic.closed_loop.as_ref().map_or(0, |c| c.users);
+    summarise_with(runs, base.database.cores, u64::from(users))
+}
+
+/// Finds the knee and the collapse of a list of open-loop runs (see [`summarise_for`]).
 pub fn summarise(runs: Vec<SweepRun>, cores: Option<u32>) -> Sweep {
+    summarise_with(runs, cores, 0)
+}
+
+fn summarise_with(runs: Vec<SweepRun>, cores: Option<u32>, allowance: u64) -> Sweep {
+    let keeps_up = |r: &Report| keeps_up(r, allowance);
     let best_p99 = runs
         .iter()
         .filter(|r| keeps_up(&r.report))
