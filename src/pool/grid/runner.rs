@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::pool::config::MAX_APP_CONNECTIONS;
-use crate::pool::sweep::{summarise, Sweep, SweepRun, MAX_SWEEP_RUNS};
+use crate::pool::sweep::{summarise_for, Sweep, SweepRun, MAX_SWEEP_RUNS};
 use crate::pool::{Report, Scenario, Simulation};
 
 /// Events between two looks at the open connections: small enough to catch short peaks, large
@@ -198,7 +198,7 @@ impl GridRunner {
                     .collect();
                 Some(GridRow {
                     instances: n,
-                    sweep: summarise(runs, self.base.database.cores),
+                    sweep: summarise_for(runs, &self.base),
                     peak_open: cells.iter().map(|c| c.peak_open).collect(),
                 })
             })
