@@ -10,11 +10,24 @@ pub fn has_measurements(content: &str) -> bool {
     measurement_start(crate::explain::trim::trim_start(content)).is_some()
 }
 
+/// Byte offset of the first measurement group: one scan from `(` to `(`, rather than one search
+/// per pattern (this runs on every line of a plan).
 fn measurement_start(content: &str) -> Option<usize> {
-    ["(cost=", "(actual ", "(never executed)", "(actual\u{a0}"]
-        .iter()
-        .filter_map(|m| content.find(m))
-        .min()
+    let bytes = content.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes.get(from..)?.iter().position(|&b| b == b'(') {
+        let at = from + found;
+        // `(` is ASCII, so `at` is a char boundary.
+        let rest = content.get(at..)?;
+        if ["(cost=", "(actual ", "(never executed)", "(actual\u{a0}"]
+            .iter()
+            .any(|m| rest.starts_with(m))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Builds a node from its TEXT line (without the `->` arrow).
