@@ -105,7 +105,9 @@ fn boolean(value: Value<'_>) -> Option<bool> {
 /// Sets the field `key` (normalised) of `node`; unknown keys go to `extra` under `original_key`.
 pub fn apply_node_property(node: &mut Node, key: &str, original_key: &str, value: Value<'_>) {
     let num = || value.number();
-    if let Some(n) = num() {
+    // Every buffer and I/O timing key ends so; other values need not be parsed as numbers here.
+    let maybe_buffer = key.ends_with("-blocks") || key.ends_with("-time");
+    if let Some(n) = num().filter(|_| maybe_buffer) {
         if apply_buffer(&mut node.buffers, key, n) {
             return;
         }
