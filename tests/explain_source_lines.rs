@@ -84,7 +84,10 @@ fn every_capture_points_each_node_at_its_line() {
             let label = format!("{name}.{ext}");
             counts.push(check(&label, &fixture(&label), format).len());
         }
-        assert!(counts.windows(2).all(|w| w[0] == w[1]), "{name}: {counts:?}");
+        assert!(
+            counts.windows(2).all(|w| w[0] == w[1]),
+            "{name}: {counts:?}"
+        );
     }
 }
 
@@ -101,7 +104,10 @@ fn psql_decorated_input_counts_lines_as_pasted() {
     let bare = check("bare json", &json, InputFormat::Json);
     let framed = check("psql json", &psql_cell(&json), InputFormat::Json);
     let shifted: Vec<usize> = bare.iter().map(|l| l + 2).collect();
-    assert_eq!(framed, shifted, "psql's header moves every node two lines down");
+    assert_eq!(
+        framed, shifted,
+        "psql's header moves every node two lines down"
+    );
 
     let yaml = fixture("cte_subplans.yaml");
     let bare = check("bare yaml", &yaml, InputFormat::Yaml);
