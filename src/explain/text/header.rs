@@ -81,27 +81,31 @@ pub fn parse_measurements(tail: &str, node: &mut Node) {
     }
 }
 
-/// Splits on spaces outside double quotes.
-fn tokens(text: &str) -> Vec<String> {
+/// Splits on spaces outside double quotes. Tokens are slices of `text`: a token is exactly the
+/// run between two unquoted spaces, quotes included.
+fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut start = None;
     let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => {
                 quoted = !quoted;
-                current.push(c);
+                start.get_or_insert(i);
             }
-            ' ' if !quoted => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
+            // Space is ASCII, so `i` is a char boundary.
+            b' ' if !quoted => {
+                if let Some(s) = start.take() {
+                    out.push(&text[s..i]);
                 }
             }
-            _ => current.push(c),
+            _ => {
+                start.get_or_insert(i);
+            }
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if let Some(s) = start {
+        out.push(&text[s..]);
     }
     out
 }
@@ -133,8 +137,8 @@ fn split_qualified(name: &str) -> (Option<String>, String) {
 
 fn parse_name(name_part: &str, node: &mut Node) {
     let toks = tokens(name_part);
-    let using = toks.iter().position(|t| t == "using");
-    let on = toks.iter().position(|t| t == "on");
+    let using = toks.iter().position(|&t| t == "using");
+    let on = toks.iter().position(|&t| t == "on");
     let name_end = match (using, on) {
         (Some(u), Some(o)) => u.min(o),
         (Some(u), None) => u,
