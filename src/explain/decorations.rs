@@ -41,10 +41,15 @@ fn narrow<'a>(line: &mut Cow<'a, str>, pick: impl Fn(&str) -> &str) {
         Cow::Borrowed(s) => *s = pick(s),
         Cow::Owned(s) => {
             let part = pick(s);
-            let start = part.as_ptr() as usize - s.as_ptr() as usize;
-            let end = start + part.len();
-            s.truncate(end);
-            s.drain(..start);
+            // Where the slice sits in `s` (checked: a slice from elsewhere is simply copied).
+            let start = (part.as_ptr() as usize).checked_sub(s.as_ptr() as usize);
+            match start.filter(|&at| at + part.len() <= s.len()) {
+                Some(at) => {
+                    s.truncate(at + part.len());
+                    s.drain(..at);
+                }
+                None => *s = part.to_string(),
+            }
         }
     }
 }
