@@ -231,6 +231,7 @@ export const tests = [
       await page.click(line);
       await page.waitForSelector('#explain-raw .raw-node-line.selected[data-node="1"]');
       equal(await page.getAttribute(line, "aria-pressed"), "true", "the selected line says so");
+      await ctx.screenshot(page, "explain-raw-json");
       // The editor's band marks the same line (psql's header shifts it by two).
       await page.waitForSelector(".editor-band-mark");
       // The tree's detail panel shows the node that line belongs to.
