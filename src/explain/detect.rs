@@ -1,5 +1,7 @@
 //! Decides which syntax a (cleaned) input is written in, from its first meaningful characters.
 
+use std::borrow::Cow;
+
 use super::model::InputFormat;
 
 /// Detects the format of decoration-free text.
@@ -20,7 +22,7 @@ pub fn detect(cleaned: &str) -> InputFormat {
 
 /// Index of the first line of an auto_explain YAML document (`Query Text: ...` followed by a
 /// top-level `Plan:` whose map holds `Node Type:`), if the lines are one.
-pub fn auto_explain_yaml_start(lines: &[String]) -> Option<usize> {
+pub fn auto_explain_yaml_start(lines: &[Cow<'_, str>]) -> Option<usize> {
     let plan = lines.iter().position(|l| l.trim_end() == "Plan:")?;
     let nested_node = lines
         .get(plan + 1)

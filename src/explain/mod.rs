@@ -42,19 +42,23 @@ pub use hints::{hints, Hint};
 pub use model::{InputFormat, Node, Plan};
 pub use report::{explain, to_json, Report};
 
+use std::borrow::Cow;
+
 /// Parses EXPLAIN output in any supported format (auto-detected) into the plan model.
 pub fn parse(input: &str) -> Result<Plan, ParseError> {
     if input.trim().is_empty() {
         return Err(ParseError::new("the input is empty"));
     }
     let cleaned = decorations::clean(input);
-    let body = structured_body(&cleaned.lines);
-    let format = detect::detect(&body);
+    let start = structured_start(&cleaned.lines);
+    // Only the first meaningful line decides the format: no need to copy a TEXT plan to find out.
+    let format = detect::detect(&body_head(&cleaned.lines[start..]));
     if format == InputFormat::Text {
         // auto_explain's YAML starts with `Query Text: ...` and has a top-level `Plan:` map.
-        if let Some(start) = detect::auto_explain_yaml_start(&cleaned.lines) {
-            let yaml = cleaned.lines[start..].join("\n");
-            if let Ok(plan) = structured::parse(&yaml, InputFormat::Yaml) {
+        if let Some(yaml_start) = detect::auto_explain_yaml_start(&cleaned.lines) {
+            let yaml = cleaned.lines[yaml_start..].join("\n");
+            if let Ok(mut plan) = structured::parse(&yaml, InputFormat::Yaml) {
+                relocate(&mut plan, &cleaned, yaml_start);
                 return Ok(plan);
             }
         }
@@ -62,23 +66,42 @@ pub fn parse(input: &str) -> Result<Plan, ParseError> {
     match format {
         InputFormat::Text => text::parse(&cleaned),
         // A prompt such as `[123]postgres=#` can look like JSON: fall back to TEXT when that fails.
-        other => structured::parse(&body, other).or_else(|error| {
-            if cleaned
-                .lines
-                .iter()
-                .any(|l| text::header::has_measurements(l))
-            {
-                text::parse(&cleaned)
-            } else {
-                Err(error)
+        other => {
+            let body = structured_body(&cleaned.lines[start..]);
+            match structured::parse(&body, other) {
+                Ok(mut plan) => {
+                    relocate(&mut plan, &cleaned, start);
+                    Ok(plan)
+                }
+                Err(error) => {
+                    if cleaned
+                        .lines
+                        .iter()
+                        .any(|l| text::header::has_measurements(l))
+                    {
+                        text::parse(&cleaned)
+                    } else {
+                        Err(error)
+                    }
+                }
             }
-        }),
+        }
     }
 }
 
-/// The cleaned lines from the first line that opens a JSON/XML/YAML document, or all of them.
-fn structured_body(lines: &[String]) -> String {
-    let start = lines
+/// Turns the structured readers' line numbers (lines of the document that began at cleaned line
+/// `first`) into lines of the input as pasted.
+fn relocate(plan: &mut Plan, cleaned: &decorations::Cleaned<'_>, first: usize) {
+    let mut stack = vec![&mut plan.root];
+    while let Some(node) = stack.pop() {
+        node.source_line = node.source_line.map(|l| cleaned.input_line(first + l));
+        stack.extend(node.children.iter_mut());
+    }
+}
+
+/// Index of the first cleaned line that opens a JSON/XML/YAML document, or 0.
+fn structured_start(lines: &[Cow<'_, str>]) -> usize {
+    lines
         .iter()
         .position(|l| {
             let t = l.trim_start();
@@ -92,9 +115,13 @@ fn structured_body(lines: &[String]) -> String {
             // Only skip a preamble when no plan line precedes the document.
             !lines[..i].iter().any(|l| text::header::has_measurements(l))
         })
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+/// The lines up to the psql footer, one per line of the returned text.
+fn structured_body(lines: &[Cow<'_, str>]) -> String {
     let mut body = String::new();
-    for line in &lines[start..] {
+    for line in lines {
         if decorations::is_footer(line) {
             break;
         }
@@ -102,4 +129,21 @@ fn structured_body(lines: &[String]) -> String {
         body.push('\n');
     }
     body
+}
+
+/// The beginning of [`structured_body`], up to and including its first non-blank line: all that
+/// [`detect::detect`] looks at.
+fn body_head(lines: &[Cow<'_, str>]) -> String {
+    let mut head = String::new();
+    for line in lines {
+        if decorations::is_footer(line) {
+            break;
+        }
+        head.push_str(line);
+        head.push('\n');
+        if !line.trim().is_empty() {
+            break;
+        }
+    }
+    head
 }

@@ -151,6 +151,12 @@ pub struct Node {
     /// Every other property, in input order.
     pub extra: Vec<Property>,
     pub children: Vec<Node>,
+    /// 0-based line of the input as pasted (before client decorations were removed) where this
+    /// node is written: TEXT the node's line; JSON and YAML the line of its `Node Type` member, XML
+    /// the line of its `<Node-Type>` element (the object's opening line when it has none). `None`
+    /// for plans built in memory. Not part of the CLI's JSON contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_line: Option<usize>,
 }
 
 impl Node {

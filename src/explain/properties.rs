@@ -3,8 +3,41 @@
 //! TEXT lines and JSON/YAML/XML members both end up here, which is what makes the four formats
 //! produce the same tree. Unknown keys are kept in `extra` with their original spelling.
 
-use super::doc::Doc;
+use super::doc::{parse_number, Doc};
 use super::model::{Buffers, Node, Property};
+
+/// A property's value: a document member (JSON/YAML/XML), or text or a number read from a TEXT
+/// line. TEXT values need no [`Doc`] (and no copy) just to be applied.
+#[derive(Clone, Copy, Debug)]
+pub enum Value<'v> {
+    Doc(&'v Doc<'v>),
+    Text(&'v str),
+    Number(f64),
+}
+
+impl Value<'_> {
+    /// The value as a number, if it is one.
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Value::Doc(doc) => doc.number(),
+            Value::Text(text) => parse_number(text),
+            Value::Number(n) => Some(n),
+        }
+    }
+
+    /// The value as one line of text (see [`Doc::render`]).
+    pub fn render(self) -> String {
+        match self {
+            Value::Doc(doc) => doc.render(),
+            Value::Text(text) => text.to_string(),
+            Value::Number(n) => n.to_string(),
+        }
+    }
+
+    fn is_null(self) -> bool {
+        matches!(self, Value::Doc(Doc::Null))
+    }
+}
 
 fn add(slot: &mut Option<f64>, value: f64) {
     *slot = Some(slot.unwrap_or(0.0) + value);
@@ -57,14 +90,11 @@ fn is_buffer_key(key: &str) -> bool {
     apply_buffer(&mut Buffers::default(), key, 1.0)
 }
 
-fn text(value: &Doc) -> Option<String> {
-    match value {
-        Doc::Null => None,
-        other => Some(other.render()),
-    }
+fn text(value: Value<'_>) -> Option<String> {
+    (!value.is_null()).then(|| value.render())
 }
 
-fn boolean(value: &Doc) -> Option<bool> {
+fn boolean(value: Value<'_>) -> Option<bool> {
     match value.render().to_ascii_lowercase().as_str() {
         "true" | "on" | "yes" => Some(true),
         "false" | "off" | "no" => Some(false),
@@ -73,9 +103,11 @@ fn boolean(value: &Doc) -> Option<bool> {
 }
 
 /// Sets the field `key` (normalised) of `node`; unknown keys go to `extra` under `original_key`.
-pub fn apply_node_property(node: &mut Node, key: &str, original_key: &str, value: &Doc) {
+pub fn apply_node_property(node: &mut Node, key: &str, original_key: &str, value: Value<'_>) {
     let num = || value.number();
-    if let Some(n) = num() {
+    // Every buffer and I/O timing key ends so; other values need not be parsed as numbers here.
+    let maybe_buffer = key.ends_with("-blocks") || key.ends_with("-time");
+    if let Some(n) = num().filter(|_| maybe_buffer) {
         if apply_buffer(&mut node.buffers, key, n) {
             return;
         }
@@ -153,7 +185,7 @@ fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
     }
 }
 
-fn set_text(slot: &mut String, value: &Doc) -> bool {
+fn set_text(slot: &mut String, value: Value<'_>) -> bool {
     match text(value) {
         Some(v) => {
             *slot = v;

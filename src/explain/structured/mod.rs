@@ -4,11 +4,11 @@ pub mod json;
 pub mod xml;
 pub mod yaml;
 
-use super::doc::{norm_key, Doc};
+use super::doc::{norm_key, norm_key_into, Doc};
 use super::error::{ParseError, MAX_DEPTH};
 use super::model::{InputFormat, Jit, Node, Plan, Property, Trigger, Worker};
 use super::names::display_name;
-use super::properties::{apply_buffer, apply_node_property};
+use super::properties::{apply_buffer, apply_node_property, Value};
 
 /// Parses a structured EXPLAIN document of the given format.
 pub fn parse(input: &str, format: InputFormat) -> Result<Plan, ParseError> {
@@ -26,11 +26,11 @@ pub fn from_doc(doc: &Doc, format: InputFormat) -> Result<Plan, ParseError> {
     let query = match doc {
         Doc::List(items) => items
             .iter()
-            .find(|d| matches!(d, Doc::Map(_)))
+            .find(|d| matches!(d, Doc::Map(..)))
             .ok_or_else(|| ParseError::new("the document holds no plan"))?,
         other => other,
     };
-    let Doc::Map(entries) = query else {
+    let Doc::Map(entries, _) = query else {
         return Err(ParseError::new("the document holds no plan"));
     };
     if query.get("node-type").is_some() {
@@ -48,7 +48,7 @@ pub fn from_doc(doc: &Doc, format: InputFormat) -> Result<Plan, ParseError> {
             "execution-time" | "total-runtime" => plan.execution_ms = value.number(),
             "query-text" => plan.query_text = Some(value.render()),
             "planning" => {
-                if let Doc::Map(members) = value {
+                if let Doc::Map(members, _) = value {
                     for (mk, mv) in members {
                         let applied = mv.number().is_some_and(|n| {
                             apply_buffer(&mut plan.planning_buffers, &norm_key(mk), n)
@@ -93,57 +93,75 @@ fn prop(key: &str, value: &Doc) -> Property {
 }
 
 /// Maps a plan document to nodes without recursion (a `Node` is large, so recursive mapping of a
-/// deep plan would exhaust the browser's stack): nodes are created in pre-order, then assembled
-/// bottom-up.
+/// deep plan would exhaust the browser's stack): nodes are filled in place in pre-order, then
+/// assembled bottom-up.
 fn tree_from(root: &Doc) -> Result<Node, ParseError> {
     let mut nodes: Vec<Option<Node>> = Vec::new();
     let mut kids: Vec<Vec<usize>> = Vec::new();
     let mut stack: Vec<(&Doc, Option<usize>, usize)> = vec![(root, None, 0)];
+    let mut key = String::new();
+    let mut plans = Vec::new();
     while let Some((doc, parent, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
             return Err(ParseError::new(format!(
                 "the plan nests deeper than {MAX_DEPTH} levels"
             )));
         }
-        let (node, plans) = node_from(doc)?;
         let id = nodes.len();
-        nodes.push(Some(node));
+        nodes.push(Some(Node::default()));
         kids.push(Vec::new());
+        if let Some(node) = nodes[id].as_mut() {
+            plans.clear();
+            node_from(doc, node, &mut plans, &mut key)?;
+        }
         if let Some(p) = parent {
             kids[p].push(id);
         }
-        for child in plans.into_iter().rev() {
+        for child in plans.drain(..).rev() {
             stack.push((child, Some(id), depth + 1));
         }
     }
+    assemble(nodes, &kids).ok_or_else(|| ParseError::new("the document holds no plan"))
+}
+
+/// Moves every node into its parent's `children`, deepest first. Children always have larger ids
+/// than their parent, so the parent stays in place and only each child is moved, once.
+fn assemble(mut nodes: Vec<Option<Node>>, kids: &[Vec<usize>]) -> Option<Node> {
     for id in (0..nodes.len()).rev() {
-        let Some(mut node) = nodes[id].take() else {
+        let (head, tail) = nodes.split_at_mut(id + 1);
+        let Some(node) = head[id].as_mut() else {
             continue;
         };
-        for &kid in &kids[id] {
-            if let Some(child) = nodes[kid].take() {
+        let own = kids.get(id).map_or(&[][..], Vec::as_slice);
+        node.children.reserve_exact(own.len());
+        for &kid in own {
+            let child = kid
+                .checked_sub(id + 1)
+                .and_then(|at| tail.get_mut(at))
+                .and_then(Option::take);
+            if let Some(child) = child {
                 node.children.push(child);
             }
         }
-        nodes[id] = Some(node);
     }
-    nodes
-        .into_iter()
-        .next()
-        .flatten()
-        .ok_or_else(|| ParseError::new("the document holds no plan"))
+    nodes.into_iter().next().flatten()
 }
 
-/// One node's own fields, and the documents of its children.
-fn node_from(doc: &Doc) -> Result<(Node, Vec<&Doc>), ParseError> {
-    let Doc::Map(entries) = doc else {
+/// Fills one node's own fields from its map, and collects the documents of its children. `key` is
+/// a reusable buffer for normalised keys.
+fn node_from<'d>(
+    doc: &'d Doc<'d>,
+    node: &mut Node,
+    plans: &mut Vec<&'d Doc<'d>>,
+    key: &mut String,
+) -> Result<(), ParseError> {
+    let Doc::Map(entries, line) = doc else {
         return Err(ParseError::new("a plan node is not an object"));
     };
-    let mut node = Node::default();
-    let mut plans = Vec::new();
-    for (key, value) in entries {
-        let k = norm_key(key);
-        match k.as_str() {
+    node.source_line = *line;
+    for (original, value) in entries {
+        norm_key_into(original, key);
+        match key.as_str() {
             "plans" => {
                 if let Doc::List(items) = value {
                     plans.extend(items.iter());
@@ -154,7 +172,7 @@ fn node_from(doc: &Doc) -> Result<(Node, Vec<&Doc>), ParseError> {
                     node.workers.extend(items.iter().map(worker_from));
                 }
             }
-            _ => apply_node_property(&mut node, &k, key, value),
+            k => apply_node_property(node, k, original, Value::Doc(value)),
         }
     }
     if node.node_type.is_empty() {
@@ -163,13 +181,13 @@ fn node_from(doc: &Doc) -> Result<(Node, Vec<&Doc>), ParseError> {
     if node.actual_loops == Some(0.0) {
         node.never_executed = true;
     }
-    node.display_name = display_name(&node);
-    Ok((node, plans))
+    node.display_name = display_name(node);
+    Ok(())
 }
 
 fn worker_from(doc: &Doc) -> Worker {
     let mut worker = Worker::default();
-    if let Doc::Map(entries) = doc {
+    if let Doc::Map(entries, _) = doc {
         for (key, value) in entries {
             let k = norm_key(key);
             let n = value.number();

@@ -4,7 +4,9 @@
 //! Element names become keys; PostgreSQL's XML writer replaced spaces and `/` with `-`, which
 //! [`crate::explain::doc::norm_key`] folds back. Elements known to hold repeated items become lists.
 
-use crate::explain::doc::Doc;
+use std::borrow::Cow;
+
+use crate::explain::doc::{Doc, Entry};
 use crate::explain::error::{ParseError, MAX_DEPTH};
 
 /// Containers whose children form a list even when there is only one child.
@@ -18,31 +20,61 @@ const LIST_CONTAINERS: &[&str] = &[
     "Target-Tables",
 ];
 
-struct Element {
-    name: String,
-    children: Vec<(String, Doc)>,
+struct Element<'a> {
+    name: &'a str,
+    children: Vec<Entry<'a>>,
     text: String,
+    /// 0-based line of the start tag, then of a `<Node-Type>` child if one comes.
+    line: usize,
+}
+
+/// Counts lines up to a position that only moves forward, so the whole count stays linear.
+struct LineCounter<'a> {
+    input: &'a str,
+    counted: usize,
+    line: usize,
+}
+
+impl LineCounter<'_> {
+    /// 0-based line of the first byte of `rest` (a suffix of the input).
+    fn line_of(&mut self, rest: &str) -> usize {
+        let at = self.input.len() - rest.len();
+        if at > self.counted {
+            let span = &self.input.as_bytes()[self.counted..at];
+            self.line += span.iter().filter(|&&b| b == b'\n').count();
+            self.counted = at;
+        }
+        self.line
+    }
 }
 
 /// Parses EXPLAIN XML into a [`Doc`]; the root element's content is returned.
-pub fn parse(input: &str) -> Result<Doc, ParseError> {
+pub fn parse(input: &str) -> Result<Doc<'_>, ParseError> {
     let mut stack: Vec<Element> = vec![Element {
-        name: String::new(),
+        name: "",
         children: Vec::new(),
         text: String::new(),
+        line: 0,
     }];
+    let mut lines = LineCounter {
+        input,
+        counted: 0,
+        line: 0,
+    };
     let mut rest = input;
     while !rest.is_empty() {
         let Some(lt) = rest.find('<') else {
             if let Some(top) = stack.last_mut() {
-                top.text.push_str(&decode(rest));
+                decode_into(rest, &mut top.text);
             }
             break;
         };
-        if let Some(top) = stack.last_mut() {
-            top.text.push_str(&decode(&rest[..lt]));
+        // Text only matters in elements without children (see `finish`).
+        if let Some(top) = stack.last_mut().filter(|t| t.children.is_empty()) {
+            decode_into(&rest[..lt], &mut top.text);
         }
         rest = &rest[lt..];
+        let tag_line = lines.line_of(rest);
         if let Some(after) = rest.strip_prefix("<!--") {
             let end = after
                 .find("-->")
@@ -74,19 +106,24 @@ pub fn parse(input: &str) -> Result<Doc, ParseError> {
             }
             let (name, value) = finish(done);
             if let Some(parent) = stack.last_mut() {
-                parent.children.push((name, value));
+                parent.children.push((Cow::Borrowed(name), value));
             }
             continue;
         }
         let self_closing = tag.ends_with('/');
         let body = tag.trim_end_matches('/');
-        let name = body.split_whitespace().next().unwrap_or("").to_string();
+        let name = body.split_whitespace().next().unwrap_or("");
         if name.is_empty() {
             return Err(ParseError::new("empty XML tag name"));
         }
+        if name == "Node-Type" {
+            if let Some(parent) = stack.last_mut() {
+                parent.line = tag_line;
+            }
+        }
         if self_closing {
             if let Some(parent) = stack.last_mut() {
-                parent.children.push((name, Doc::Null));
+                parent.children.push((Cow::Borrowed(name), Doc::Null));
             }
             continue;
         }
@@ -97,6 +134,7 @@ pub fn parse(input: &str) -> Result<Doc, ParseError> {
             name,
             children: Vec::new(),
             text: String::new(),
+            line: tag_line,
         });
     }
     if stack.len() != 1 {
@@ -109,35 +147,40 @@ pub fn parse(input: &str) -> Result<Doc, ParseError> {
     }
 }
 
-fn finish(element: Element) -> (String, Doc) {
+fn finish(element: Element<'_>) -> (&str, Doc<'_>) {
     let Element {
         name,
         children,
-        text,
+        mut text,
+        line,
     } = element;
     let Some(first) = children.first().map(|(n, _)| n.clone()) else {
-        let text = text.trim();
-        let doc = if text.is_empty() {
+        let trimmed = text.trim();
+        let doc = if trimmed.is_empty() {
             Doc::Null
         } else {
-            Doc::Scalar(text.to_string())
+            if trimmed.len() != text.len() {
+                text = trimmed.to_string();
+            }
+            Doc::Scalar(Cow::Owned(text))
         };
         return (name, doc);
     };
     let uniform = children.iter().all(|(n, _)| *n == first);
-    let doc = if uniform && (first == "Item" || LIST_CONTAINERS.contains(&name.as_str())) {
+    let doc = if uniform && (first == "Item" || LIST_CONTAINERS.contains(&name)) {
         Doc::List(children.into_iter().map(|(_, d)| d).collect())
     } else {
-        Doc::Map(children)
+        Doc::Map(children, Some(line))
     };
     (name, doc)
 }
 
-fn decode(text: &str) -> String {
+/// Appends `text` to `out` with entities and character references decoded.
+fn decode_into(text: &str, out: &mut String) {
     if !text.contains('&') {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -173,5 +216,4 @@ fn decode(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }

@@ -1,28 +1,34 @@
 //! A reader for the YAML subset `EXPLAIN (FORMAT YAML)` prints: block maps, block lists (`- `),
 //! plain and double-quoted scalars. No anchors, flow collections or multi-line scalars are needed.
 
-use crate::explain::doc::Doc;
+use std::borrow::Cow;
+
+use crate::explain::doc::{norm_key_eq, Doc};
 use crate::explain::error::{ParseError, MAX_DEPTH};
 
 /// Parses EXPLAIN YAML into a [`Doc`].
-pub fn parse(input: &str) -> Result<Doc, ParseError> {
-    let lines: Vec<(usize, String)> = input
+pub fn parse(input: &str) -> Result<Doc<'_>, ParseError> {
+    let lines: Vec<Line<'_>> = input
         .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(number, l)| {
             let indent = l.len() - l.trim_start_matches(' ').len();
-            (indent, l.trim().to_string())
+            (indent, l.trim(), number)
         })
         .collect();
-    let Some(&(indent, _)) = lines.first() else {
+    let Some(&(indent, _, _)) = lines.first() else {
         return Err(ParseError::new("empty YAML document"));
     };
     let mut reader = Reader { lines, pos: 0 };
     reader.block(indent, 0)
 }
 
-struct Reader {
-    lines: Vec<(usize, String)>,
+/// A non-blank line: indentation, trimmed content, 0-based line number in the input.
+type Line<'a> = (usize, &'a str, usize);
+
+struct Reader<'a> {
+    lines: Vec<Line<'a>>,
     pos: usize,
 }
 
@@ -44,18 +50,26 @@ fn split_entry(content: &str) -> Option<(&str, &str)> {
     Some((&content[..at], content[at + 2..].trim()))
 }
 
-fn scalar(text: &str) -> Doc {
+fn scalar(text: &str) -> Doc<'_> {
     let t = text.trim();
     if t.is_empty() || t == "~" || t == "null" {
         return Doc::Null;
     }
     if let Some(inner) = t.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
-        return Doc::Scalar(unescape(inner));
+        return Doc::Scalar(if inner.contains('\\') {
+            Cow::Owned(unescape(inner))
+        } else {
+            Cow::Borrowed(inner)
+        });
     }
     if let Some(inner) = t.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
-        return Doc::Scalar(inner.replace("''", "'"));
+        return Doc::Scalar(if inner.contains('\'') {
+            Cow::Owned(inner.replace("''", "'"))
+        } else {
+            Cow::Borrowed(inner)
+        });
     }
-    Doc::Scalar(t.to_string())
+    Doc::Scalar(Cow::Borrowed(t))
 }
 
 fn unescape(s: &str) -> String {
@@ -82,15 +96,15 @@ fn unescape(s: &str) -> String {
     out
 }
 
-impl Reader {
-    fn block(&mut self, indent: usize, depth: usize) -> Result<Doc, ParseError> {
+impl<'a> Reader<'a> {
+    fn block(&mut self, indent: usize, depth: usize) -> Result<Doc<'a>, ParseError> {
         if depth > 2 * MAX_DEPTH + 8 {
             return Err(ParseError::new("YAML nesting is too deep"));
         }
         match self.lines.get(self.pos) {
-            Some((_, content)) if is_item(content) => self.list(indent, depth),
-            Some((_, content)) if split_entry(content).is_some() => self.map(indent, depth),
-            Some((_, content)) => {
+            Some((_, content, _)) if is_item(content) => self.list(indent, depth),
+            Some((_, content, _)) if split_entry(content).is_some() => self.map(indent, depth),
+            Some(&(_, content, _)) => {
                 let value = scalar(content);
                 self.pos += 1;
                 Ok(value)
@@ -99,42 +113,43 @@ impl Reader {
         }
     }
 
-    fn list(&mut self, indent: usize, depth: usize) -> Result<Doc, ParseError> {
+    fn list(&mut self, indent: usize, depth: usize) -> Result<Doc<'a>, ParseError> {
         let mut items = Vec::new();
-        while let Some((col, content)) = self.lines.get(self.pos) {
-            if *col != indent || !is_item(content) {
+        while let Some(&(col, content, number)) = self.lines.get(self.pos) {
+            if col != indent || !is_item(content) {
                 break;
             }
-            let rest = content.get(1..).unwrap_or("").trim_start().to_string();
+            let rest = content.get(1..).unwrap_or("").trim_start();
             let rest_col = indent + content.len() - rest.len();
             if rest.is_empty() {
                 self.pos += 1;
                 match self.lines.get(self.pos) {
-                    Some((next, _)) if *next > indent => {
+                    Some((next, _, _)) if *next > indent => {
                         let next = *next;
                         items.push(self.block(next, depth + 1)?);
                     }
                     _ => items.push(Doc::Null),
                 }
-            } else if split_entry(&rest).is_some() || is_item(&rest) {
+            } else if split_entry(rest).is_some() || is_item(rest) {
                 // `- key: value` starts a map (or nested list) whose column is where `key` begins.
-                self.lines[self.pos] = (rest_col, rest);
+                self.lines[self.pos] = (rest_col, rest, number);
                 items.push(self.block(rest_col, depth + 1)?);
             } else {
-                items.push(scalar(&rest));
+                items.push(scalar(rest));
                 self.pos += 1;
             }
         }
         Ok(Doc::List(items))
     }
 
-    fn map(&mut self, indent: usize, depth: usize) -> Result<Doc, ParseError> {
+    fn map(&mut self, indent: usize, depth: usize) -> Result<Doc<'a>, ParseError> {
         let mut entries = Vec::new();
-        while let Some((col, content)) = self.lines.get(self.pos) {
-            if *col < indent {
+        let mut line = self.lines.get(self.pos).map(|&(_, _, number)| number);
+        while let Some(&(col, content, number)) = self.lines.get(self.pos) {
+            if col < indent {
                 break;
             }
-            if *col > indent || is_item(content) {
+            if col > indent || is_item(content) {
                 // Stray deeper line: not something EXPLAIN prints; skip it rather than fail.
                 self.pos += 1;
                 continue;
@@ -143,22 +158,26 @@ impl Reader {
                 self.pos += 1;
                 continue;
             };
-            let (key, value) = (key.to_string(), value.to_string());
+            if norm_key_eq(key, "node-type") {
+                line = Some(number);
+            }
             self.pos += 1;
             if !value.is_empty() {
-                entries.push((key, scalar(&value)));
+                entries.push((Cow::Borrowed(key), scalar(value)));
                 continue;
             }
             let nested = match self.lines.get(self.pos) {
-                Some((next, _)) if *next > indent => {
+                Some((next, _, _)) if *next > indent => {
                     let next = *next;
                     self.block(next, depth + 1)?
                 }
-                Some((next, c)) if *next == indent && is_item(c) => self.list(indent, depth + 1)?,
+                Some((next, c, _)) if *next == indent && is_item(c) => {
+                    self.list(indent, depth + 1)?
+                }
                 _ => Doc::Null,
             };
-            entries.push((key, nested));
+            entries.push((Cow::Borrowed(key), nested));
         }
-        Ok(Doc::Map(entries))
+        Ok(Doc::Map(entries, line))
     }
 }

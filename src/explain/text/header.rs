@@ -10,11 +10,24 @@ pub fn has_measurements(content: &str) -> bool {
     measurement_start(crate::explain::trim::trim_start(content)).is_some()
 }
 
+/// Byte offset of the first measurement group: one scan from `(` to `(`, rather than one search
+/// per pattern (this runs on every line of a plan).
 fn measurement_start(content: &str) -> Option<usize> {
-    ["(cost=", "(actual ", "(never executed)", "(actual\u{a0}"]
-        .iter()
-        .filter_map(|m| content.find(m))
-        .min()
+    let bytes = content.as_bytes();
+    let mut from = 0;
+    while let Some(found) = bytes.get(from..)?.iter().position(|&b| b == b'(') {
+        let at = from + found;
+        // `(` is ASCII, so `at` is a char boundary.
+        let rest = content.get(at..)?;
+        if ["(cost=", "(actual ", "(never executed)", "(actual\u{a0}"]
+            .iter()
+            .any(|m| rest.starts_with(m))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Builds a node from its TEXT line (without the `->` arrow).
@@ -68,27 +81,31 @@ pub fn parse_measurements(tail: &str, node: &mut Node) {
     }
 }
 
-/// Splits on spaces outside double quotes.
-fn tokens(text: &str) -> Vec<String> {
+/// Splits on spaces outside double quotes. Tokens are slices of `text`: a token is exactly the
+/// run between two unquoted spaces, quotes included.
+fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut current = String::new();
+    let mut start = None;
     let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => {
                 quoted = !quoted;
-                current.push(c);
+                start.get_or_insert(i);
             }
-            ' ' if !quoted => {
-                if !current.is_empty() {
-                    out.push(std::mem::take(&mut current));
+            // Space is ASCII, so `i` is a char boundary.
+            b' ' if !quoted => {
+                if let Some(s) = start.take() {
+                    out.push(&text[s..i]);
                 }
             }
-            _ => current.push(c),
+            _ => {
+                start.get_or_insert(i);
+            }
         }
     }
-    if !current.is_empty() {
-        out.push(current);
+    if let Some(s) = start {
+        out.push(&text[s..]);
     }
     out
 }
@@ -120,8 +137,8 @@ fn split_qualified(name: &str) -> (Option<String>, String) {
 
 fn parse_name(name_part: &str, node: &mut Node) {
     let toks = tokens(name_part);
-    let using = toks.iter().position(|t| t == "using");
-    let on = toks.iter().position(|t| t == "on");
+    let using = toks.iter().position(|&t| t == "using");
+    let on = toks.iter().position(|&t| t == "on");
     let name_end = match (using, on) {
         (Some(u), Some(o)) => u.min(o),
         (Some(u), None) => u,

@@ -1,11 +1,10 @@
 //! Parses TEXT property lines (`Buffers: shared hit=1 read=2, temp written=3`,
-//! `Sort Method: quicksort  Memory: 25kB`, ...) into normalised `(key, original key, value)` triples
-//! that [`crate::explain::properties`] applies, exactly like JSON members.
+//! `Sort Method: quicksort  Memory: 25kB`, ...) into normalised `(key, original key, value)`
+//! triples that [`crate::explain::properties`] applies, exactly like JSON members. Triples are handed
+//! to a callback, borrowed from the line: a plan has tens of thousands of property lines.
 
-use crate::explain::doc::{norm_key, parse_number, Doc};
-
-/// One decoded property.
-pub type Triple = (String, String, Doc);
+use crate::explain::doc::{parse_number, with_norm_key};
+use crate::explain::properties::Value;
 
 /// Splits `Key: value` when `Key` looks like a property name (starts with a letter; letters, digits,
 /// spaces, `_-/."` only). Returns `None` for continuation text such as `AND ((b)::numeric`.
@@ -33,16 +32,17 @@ pub fn split_key(content: &str) -> Option<(&str, &str)> {
     Some((key.trim(), rest.trim()))
 }
 
-fn scalar(value: &str) -> Doc {
-    Doc::Scalar(value.to_string())
-}
+/// Receives each decoded property: normalised key, key as printed, value.
+pub trait Emit: FnMut(&str, &str, Value<'_>) {}
+impl<F: FnMut(&str, &str, Value<'_>)> Emit for F {}
 
-fn triple(key: &str, value: Doc) -> Triple {
-    (norm_key(key), key.to_string(), value)
+fn text(emit: &mut impl Emit, key: &str, value: &str) {
+    with_norm_key(key, |norm| emit(norm, key, Value::Text(value)));
 }
 
 /// `shared hit=1 read=2, local ..., temp read=3 written=4` → `shared-hit-blocks`, ...
-fn buffers(value: &str, out: &mut Vec<Triple>) {
+fn buffers(value: &str, emit: &mut impl Emit) {
+    let mut key = String::new();
     for group in value.split(',') {
         let mut words = group.split_whitespace();
         let Some(kind) = words.next() else { continue };
@@ -51,8 +51,12 @@ fn buffers(value: &str, out: &mut Vec<Triple>) {
                 continue;
             };
             if let Some(n) = parse_number(v) {
-                let key = format!("{kind}-{k}-blocks");
-                out.push((key.clone(), key, Doc::Scalar(n.to_string())));
+                key.clear();
+                key.push_str(kind);
+                key.push('-');
+                key.push_str(k);
+                key.push_str("-blocks");
+                emit(&key, &key, Value::Number(n));
             }
         }
     }
@@ -60,7 +64,8 @@ fn buffers(value: &str, out: &mut Vec<Triple>) {
 
 /// `read=1.2 write=3` (≤14), `shared/local read=..., temp read=...` (15), `shared read=...,
 /// local ..., temp ...` (16+).
-fn io_timings(value: &str, out: &mut Vec<Triple>) {
+fn io_timings(value: &str, emit: &mut impl Emit) {
+    let mut key = String::new();
     for group in value.split(',') {
         let mut kind = "";
         for word in group.split_whitespace() {
@@ -68,9 +73,14 @@ fn io_timings(value: &str, out: &mut Vec<Triple>) {
                 None => kind = word,
                 Some((k, v)) => {
                     let Some(n) = parse_number(v) else { continue };
-                    let prefix = if kind == "temp" { "temp-" } else { "" };
-                    let key = format!("{prefix}i-o-{k}-time");
-                    out.push((key.clone(), key, Doc::Scalar(n.to_string())));
+                    key.clear();
+                    if kind == "temp" {
+                        key.push_str("temp-");
+                    }
+                    key.push_str("i-o-");
+                    key.push_str(k);
+                    key.push_str("-time");
+                    emit(&key, &key, Value::Number(n));
                 }
             }
         }
@@ -87,24 +97,24 @@ const MULTI_KEYS: &[&str] = &[
     "Memory Usage",
 ];
 
-/// Decodes one node property line.
-pub fn node_property(key: &str, value: &str, out: &mut Vec<Triple>) {
+/// Decodes one node property line, calling `emit` for each property it holds.
+pub fn node_property(key: &str, value: &str, emit: &mut impl Emit) {
     match key {
-        "Buffers" => buffers(value, out),
-        "I/O Timings" => io_timings(value, out),
+        "Buffers" => buffers(value, emit),
+        "I/O Timings" => io_timings(value, emit),
         "Heap Blocks" => {
             for pair in value.split_whitespace() {
                 if let Some((k, v)) = pair.split_once('=') {
-                    out.push(triple(&format!("{k} Heap Blocks"), scalar(v)));
+                    text(emit, &format!("{k} Heap Blocks"), v);
                 }
             }
         }
-        _ if MULTI_KEYS.contains(&key) => multi(key, value, out),
-        _ => out.push(triple(key, scalar(value))),
+        _ if MULTI_KEYS.contains(&key) => multi(key, value, emit),
+        _ => text(emit, key, value),
     }
 }
 
-fn multi(first_key: &str, first_value: &str, out: &mut Vec<Triple>) {
+fn multi(first_key: &str, first_value: &str, emit: &mut impl Emit) {
     let line = format!("{first_key}: {first_value}");
     let hash_context = first_key == "Buckets";
     for segment in line.split("  ").map(str::trim).filter(|s| !s.is_empty()) {
@@ -117,31 +127,25 @@ fn multi(first_key: &str, first_value: &str, out: &mut Vec<Triple>) {
             None => (value, None),
         };
         match key {
-            "Sort Method" => out.push(triple("Sort Method", scalar(value))),
+            "Sort Method" => text(emit, "Sort Method", value),
             "Memory" | "Disk" => {
-                out.push(triple("Sort Space Type", scalar(key)));
-                out.push(triple("Sort Space Used", scalar(value)));
+                text(emit, "Sort Space Type", key);
+                text(emit, "Sort Space Used", value);
             }
             "Buckets" => {
-                out.push(triple("Hash Buckets", scalar(value)));
-                out.push(triple(
-                    "Original Hash Buckets",
-                    scalar(original.unwrap_or(value)),
-                ));
+                text(emit, "Hash Buckets", value);
+                text(emit, "Original Hash Buckets", original.unwrap_or(value));
             }
             "Batches" if hash_context => {
-                out.push(triple("Hash Batches", scalar(value)));
-                out.push(triple(
-                    "Original Hash Batches",
-                    scalar(original.unwrap_or(value)),
-                ));
+                text(emit, "Hash Batches", value);
+                text(emit, "Original Hash Batches", original.unwrap_or(value));
             }
-            "Batches" => out.push(triple("HashAgg Batches", scalar(value))),
-            "Memory Usage" => out.push(triple("Peak Memory Usage", scalar(value))),
+            "Batches" => text(emit, "HashAgg Batches", value),
+            "Memory Usage" => text(emit, "Peak Memory Usage", value),
             "Hits" | "Misses" | "Evictions" | "Overflows" => {
-                out.push(triple(&format!("Cache {key}"), scalar(value)))
+                text(emit, &format!("Cache {key}"), value)
             }
-            _ => out.push(triple(key, scalar(value))),
+            _ => text(emit, key, value),
         }
     }
 }

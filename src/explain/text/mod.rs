@@ -12,7 +12,7 @@ pub mod summary;
 use super::decorations::{is_footer, Cleaned};
 use super::error::{ParseError, MAX_DEPTH};
 use super::model::{InputFormat, Node, Plan, Property, Worker};
-use super::properties::{apply_buffer, apply_node_property};
+use super::properties::{apply_buffer, apply_node_property, Value};
 use super::trim::{leading_spaces, trim};
 use header::{has_measurements, parse_measurements, parse_node_line};
 use lines::{node_property, split_key};
@@ -135,12 +135,13 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
     };
     let query_text = query_text(&lines[..root_at]);
 
-    // Logical lines: wrapped continuations re-joined to the line they belong to.
+    // Logical lines: wrapped continuations re-joined to the line they belong to, each with the
+    // index of the cleaned line it starts on.
     let root_line = lines[root_at].trim_end();
     let root_indent = indent_of(root_line);
     // Borrowed unless a continuation had to be appended: most lines are never copied.
-    let mut logical: Vec<Cow<'_, str>> = vec![Cow::Borrowed(root_line)];
-    for raw in &lines[root_at + 1..] {
+    let mut logical: Vec<(usize, Cow<'_, str>)> = vec![(root_at, Cow::Borrowed(root_line))];
+    for (at, raw) in lines.iter().enumerate().skip(root_at + 1) {
         let t = trim(raw);
         if is_footer(t) {
             break;
@@ -155,18 +156,19 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
         let structural =
             t.starts_with("->") || is_label(t) || split_key(t).is_some() || is_target_line(t);
         match logical.last_mut() {
-            Some(prev) if !structural => prev.to_mut().push_str(raw.trim_end()),
-            _ => logical.push(Cow::Borrowed(raw.trim_end())),
+            Some((_, prev)) if !structural => prev.to_mut().push_str(raw.trim_end()),
+            _ => logical.push((at, Cow::Borrowed(raw.trim_end()))),
         }
     }
 
-    let root_text = trim(&logical[0]);
+    let root_text = trim(&logical[0].1);
     let root_text = root_text
         .strip_prefix("->")
         .unwrap_or(root_text)
         .trim_start();
-    let root_name_col = root_indent + (logical[0].len() - root_indent - root_text.len());
-    let root = parse_node_line(root_text);
+    let root_name_col = root_indent + (logical[0].1.len() - root_indent - root_text.len());
+    let mut root = parse_node_line(root_text);
+    root.source_line = Some(cleaned.input_line(root_at));
     if measured.is_none()
         && header.is_none()
         && !KNOWN_NODE_TYPES.contains(&root.node_type.as_str())
@@ -186,17 +188,23 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
         query_text,
         extra: Vec::new(),
     };
+    // Every node but the root starts with `->`: reserving exactly avoids copying 1.3 kB nodes
+    // each time the vector would grow.
+    let node_count = 1 + logical[1..]
+        .iter()
+        .filter(|(_, l)| trim(l).starts_with("->"))
+        .count();
     let mut b = Builder {
-        nodes: Vec::new(),
-        kids: Vec::new(),
-        labels: Vec::new(),
-        worker_col: Vec::new(),
+        nodes: Vec::with_capacity(node_count),
+        kids: Vec::with_capacity(node_count),
+        labels: Vec::with_capacity(node_count),
+        worker_col: Vec::with_capacity(node_count),
     };
     b.add(root, None, None);
     let mut stack: Vec<(usize, Entry)> = vec![(root_name_col, Entry::Node(0))];
     let mut section: Option<(usize, Section)> = None;
 
-    for line in &logical[1..] {
+    for (at, line) in &logical[1..] {
         let indent = indent_of(line);
         let t = trim(line);
         if let Some((col, sec)) = section {
@@ -233,7 +241,9 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
                     "the plan nests deeper than {MAX_DEPTH} levels"
                 )));
             }
-            let id = b.add(parse_node_line(name), Some(owner), label);
+            let mut node = parse_node_line(name);
+            node.source_line = Some(cleaned.input_line(*at));
+            let id = b.add(node, Some(owner), label);
             stack.push((name_col, Entry::Node(id)));
         } else if is_label(t) {
             stack.push((indent, Entry::Label(t.to_string())));
@@ -246,7 +256,7 @@ pub fn parse(cleaned: &Cleaned) -> Result<Plan, ParseError> {
 }
 
 /// `Query Text: ...` lines before the root (auto_explain), possibly spanning several lines.
-fn query_text(before_root: &[String]) -> Option<String> {
+fn query_text(before_root: &[Cow<'_, str>]) -> Option<String> {
     let at = before_root
         .iter()
         .position(|l| l.trim_start().starts_with("Query Text:"))?;
@@ -321,38 +331,43 @@ impl Builder {
             self.worker_col[id] = Some(indent);
             return;
         }
-        let mut triples = Vec::new();
-        node_property(key, value, &mut triples);
-        for (norm, original, doc) in triples {
-            apply_node_property(node, &norm, &original, &doc);
-        }
+        node_property(
+            key,
+            value,
+            &mut |norm: &str, original: &str, value: Value<'_>| {
+                apply_node_property(node, norm, original, value)
+            },
+        );
     }
 
-    /// Builds the tree bottom-up (children always have larger ids) and names parent relationships.
+    /// Builds the tree bottom-up and names parent relationships. Children always have larger ids
+    /// than their parent, so the parent stays in place and each child is moved once.
     fn assemble(mut self) -> Node {
         for id in (0..self.nodes.len()).rev() {
-            let Some(mut node) = self.nodes[id].take() else {
+            let (head, tail) = self.nodes.split_at_mut(id + 1);
+            let Some(node) = head[id].as_mut() else {
                 continue;
             };
+            let kids = &self.kids[id];
             // Reserve once: growing a Vec of 1.3 kB nodes would copy them again on every doubling.
-            node.children.reserve_exact(self.kids[id].len());
-            let plain_children = self.kids[id]
-                .iter()
-                .filter(|&&k| self.labels[k].is_none())
-                .count();
+            node.children.reserve_exact(kids.len());
+            let plain_children = kids.iter().filter(|&&k| self.labels[k].is_none()).count();
             let mut position = 0;
-            for &kid in &self.kids[id] {
-                let Some(mut child) = self.nodes[kid].take() else {
+            for &kid in kids {
+                let taken = kid
+                    .checked_sub(id + 1)
+                    .and_then(|at| tail.get_mut(at))
+                    .and_then(Option::take);
+                let Some(mut child) = taken else {
                     continue;
                 };
                 if self.labels[kid].is_none() {
                     child.parent_relationship =
-                        Some(plain_relationship(&node, position, plain_children).into());
+                        Some(plain_relationship(node, position, plain_children).into());
                     position += 1;
                 }
                 node.children.push(child);
             }
-            self.nodes[id] = Some(node);
         }
         self.nodes.into_iter().next().flatten().unwrap_or_default()
     }
@@ -386,17 +401,19 @@ fn worker_line(worker: &mut Worker, t: &str) {
     let Some((key, value)) = split_key(t) else {
         return;
     };
-    let mut triples = Vec::new();
-    node_property(key, value, &mut triples);
-    for (norm, original, doc) in triples {
-        let applied = doc
-            .number()
-            .is_some_and(|n| apply_buffer(&mut worker.buffers, &norm, n));
-        if !applied {
-            worker.extra.push(Property {
-                key: original,
-                value: doc.render(),
-            });
-        }
-    }
+    node_property(
+        key,
+        value,
+        &mut |norm: &str, original: &str, value: Value<'_>| {
+            let applied = value
+                .number()
+                .is_some_and(|n| apply_buffer(&mut worker.buffers, norm, n));
+            if !applied {
+                worker.extra.push(Property {
+                    key: original.to_string(),
+                    value: value.render(),
+                });
+            }
+        },
+    );
 }

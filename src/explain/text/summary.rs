@@ -4,7 +4,7 @@
 use super::lines::{node_property, split_key};
 use crate::explain::doc::parse_number;
 use crate::explain::model::{Jit, Plan, Property, Trigger};
-use crate::explain::properties::apply_buffer;
+use crate::explain::properties::{apply_buffer, Value};
 
 /// Which block a plan-level line opened, so its indented sub-lines land in the right place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,19 +85,21 @@ pub fn apply_section_line(plan: &mut Plan, section: Section, content: &str) {
             }
         }
         Section::Planning => {
-            let mut triples = Vec::new();
-            node_property(key, value, &mut triples);
-            for (norm, original, doc) in triples {
-                let applied = doc
-                    .number()
-                    .is_some_and(|n| apply_buffer(&mut plan.planning_buffers, &norm, n));
-                if !applied {
-                    plan.extra.push(Property {
-                        key: format!("Planning {original}"),
-                        value: doc.render(),
-                    });
-                }
-            }
+            node_property(
+                key,
+                value,
+                &mut |norm: &str, original: &str, value: Value<'_>| {
+                    let applied = value
+                        .number()
+                        .is_some_and(|n| apply_buffer(&mut plan.planning_buffers, norm, n));
+                    if !applied {
+                        plan.extra.push(Property {
+                            key: format!("Planning {original}"),
+                            value: value.render(),
+                        });
+                    }
+                },
+            );
         }
         Section::None => {}
     }

@@ -236,6 +236,37 @@ export const tests = [
     },
   },
   {
+    name: "a JSON plan pasted from psql links its Raw tab lines to their nodes",
+    async run(ctx) {
+      const page = await openExplain(ctx);
+      // psql prints a JSON plan as one cell: a header, a rule, `+` at each line's end, a footer.
+      const body = JSON.stringify(JSON.parse(JSON_PLAN), null, 2).split("\n");
+      const width = Math.max(...body.map((l) => l.length));
+      const framed = [" QUERY PLAN", "-".repeat(width + 2)]
+        .concat(body.map((l, i) => ` ${l.padEnd(width)}${i + 1 < body.length ? "+" : ""}`))
+        .concat(["(1 row)", ""])
+        .join("\n");
+      await paste(page, framed);
+      await page.waitForFunction(() => document.querySelector("#explain-node-count")?.textContent === "2 nodes");
+      await page.click("#explain-tab-4");
+      await page.waitForSelector("#explain-raw");
+      equal(await page.$$eval("#explain-raw .raw-node-line", (els) => els.length), 2, "one linked line per node");
+      const line = '#explain-raw .raw-node-line[data-node="1"]';
+      assert((await page.textContent(line)).includes('"Node Type": "Seq Scan"'), "node 1's line names it");
+      await page.click(line);
+      await page.waitForSelector('#explain-raw .raw-node-line.selected[data-node="1"]');
+      equal(await page.getAttribute(line, "aria-pressed"), "true", "the selected line says so");
+      await ctx.screenshot(page, "explain-raw-json");
+      // The editor's band marks the same line (psql's header shifts it by two).
+      await page.waitForSelector(".editor-band-mark");
+      // The tree's detail panel shows the node that line belongs to.
+      await page.click("#explain-tab-0");
+      await page.waitForSelector("#explain-detail");
+      const detail = await page.textContent("#explain-detail");
+      assert(detail.includes("#1") && detail.includes("items"), `detail: ${detail}`);
+    },
+  },
+  {
     name: "hints are listed with evidence, fix and docs; clicking one selects its node in the tree",
     async run(ctx) {
       const page = await openExplain(ctx);

@@ -1,35 +1,21 @@
-//! Node ↔ line linking for TEXT plans: which input line starts each node. The core's model carries
-//! no positions, so this follows TEXT's layout: the root is the first line naming it, and every other
-//! node starts on a line whose content begins with `->`, in pre-order. When the counts disagree
-//! (unusual decorations), there is no linking rather than a wrong one.
+//! Node ↔ line linking for the Raw tab and the editor's highlight band, in every input format.
+//! The core records where each node is written in the text as pasted (`Node::source_line`: the
+//! node's line in TEXT, its `Node Type` member in JSON and YAML, its `<Node-Type>` element in XML),
+//! so this only checks that the positions can be used.
 
 use super::view::PlanView;
-use crate::explain::InputFormat;
 
-/// Content of a line after psql borders (`|`, `│`), quotes and indentation.
-fn content(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '|' | '│' | '"' | '\''))
-}
-
-/// 0-based line index of each node (pre-order), or `None` when the layout is not recognised.
+/// 0-based input line of each node (pre-order), or `None` when lines cannot tell nodes apart: a
+/// node without a position, a position past the text, or two nodes on one line (one-line JSON).
+/// No linking is better than a wrong one.
 pub fn node_lines(text: &str, view: &PlanView) -> Option<Vec<usize>> {
-    if view.plan.input_format != InputFormat::Text || view.len() == 0 {
+    if view.len() == 0 {
         return None;
     }
-    let root = &view.nodes[0];
-    let root_name = if root.display_name.is_empty() {
-        &root.node_type
-    } else {
-        &root.display_name
-    };
-    let mut lines = text.lines().enumerate();
-    let (root_line, _) = lines.find(|(_, l)| content(l).starts_with(root_name.as_str()))?;
-    let mut out = Vec::with_capacity(view.len());
-    out.push(root_line);
-    out.extend(
-        lines
-            .filter(|(_, l)| content(l).starts_with("->"))
-            .map(|(i, _)| i),
-    );
-    (out.len() == view.len()).then_some(out)
+    let lines: Option<Vec<usize>> = view.nodes.iter().map(|n| n.source_line).collect();
+    let lines = lines?;
+    let count = text.lines().count();
+    // Pre-order positions strictly grow: nodes are written parent first, siblings in order.
+    let usable = lines.windows(2).all(|w| w[0] < w[1]) && lines.iter().all(|&l| l < count);
+    usable.then_some(lines)
 }

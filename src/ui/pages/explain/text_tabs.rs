@@ -1,5 +1,6 @@
-//! The Raw tab (the input as pasted, node lines linked to their nodes) and the Query tab (the plan's `Query Text`, with the selected
-//! node's relation and alias highlighted).
+//! The Raw tab (the input as pasted, in any format, node lines linked to their nodes; the selected
+//! node's line is highlighted and scrolled into view) and the Query tab (the plan's `Query Text`,
+//! with the selected node's relation and alias highlighted).
 
 use std::rc::Rc;
 
@@ -35,6 +36,17 @@ pub fn RawText(props: &RawTextProps) -> Html {
     let selected_line = props
         .selected
         .and_then(|s| props.node_lines.as_ref().and_then(|m| m.get(s).copied()));
+    // Bring the selected node's line into view (within the panel, without jumping the page).
+    use_effect_with(selected_line, |line| {
+        if let Some(line) = line {
+            let selector = format!("#explain-raw [data-line=\"{line}\"]");
+            if let Ok(Some(row)) = gloo::utils::document().query_selector(&selector) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                row.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        }
+    });
     html! {
         <div class="raw-wrap">
             if props.node_lines.is_some() {
@@ -48,7 +60,8 @@ pub fn RawText(props: &RawTextProps) -> Html {
                             let on_select = props.on_select.clone();
                             html! {
                                 <button type="button" class={classes!("raw-node-line", selected.then_some("selected"))}
-                                    data-node={node.to_string()} onclick={move |_| on_select.emit(node)}>{ line }</button>
+                                    aria-pressed={selected.to_string()} data-node={node.to_string()} data-line={i.to_string()}
+                                    onclick={move |_| on_select.emit(node)}>{ line }</button>
                             }
                         }
                         None => html! { <span class="raw-line">{ line }</span> },
