@@ -13,6 +13,8 @@ use yew::prelude::*;
 const LINE_HEIGHT_PX: f64 = 21.0;
 /// Must equal the editor's top padding in `static/app.css` (pixels).
 const PADDING_TOP_PX: f64 = 8.0;
+/// Line numbers per gutter block (see the `numbers` memo).
+const GUTTER_BLOCK: usize = 500;
 
 /// Props of [`CodeEditor`].
 #[derive(Properties, PartialEq)]
@@ -44,11 +46,20 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
     let dragging = use_state(|| false);
 
     let line_count = props.value.split('\n').count();
+    // Line numbers in blocks the browser may skip laying out while they are scrolled out of view
+    // (`content-visibility: auto`): a 10,000-line paste would otherwise lay out every number.
     let numbers = use_memo(line_count, |count| {
         (1..=*count)
-            .map(|n| n.to_string())
+            .step_by(GUTTER_BLOCK)
+            .map(|first| {
+                let last = (first + GUTTER_BLOCK - 1).min(*count);
+                let text = (first..=last)
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                (last - first + 1, text)
+            })
             .collect::<Vec<_>>()
-            .join("\n")
     });
 
     // Keep the gutter and the band scrolled with the text.
@@ -115,15 +126,29 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
             }
         });
     }
+    // Input events are coalesced: the text is read and handed on in a task of its own, once per
+    // burst. One paste is one event, but some inputs arrive as a burst of events (an automated fill
+    // sends two per line; keystrokes queue up while a large file is being analysed), and reading and
+    // analysing the whole text once per event would make that quadratic.
+    let burst = use_mut_ref(|| false);
     let oninput = {
         let on_input = props.on_input.clone();
-        let typed = typed.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target_dyn_into::<HtmlTextAreaElement>() {
-                let text = area.value();
-                *typed.borrow_mut() = Some(text.clone());
-                on_input.emit(text);
+        let (typed, textarea) = (typed.clone(), textarea.clone());
+        Callback::from(move |_: InputEvent| {
+            if std::mem::replace(&mut *burst.borrow_mut(), true) {
+                return;
             }
+            let (burst, on_input) = (burst.clone(), on_input.clone());
+            let (typed, textarea) = (typed.clone(), textarea.clone());
+            gloo::timers::callback::Timeout::new(0, move || {
+                *burst.borrow_mut() = false;
+                if let Some(area) = textarea.cast::<HtmlTextAreaElement>() {
+                    let text = area.value();
+                    *typed.borrow_mut() = Some(text.clone());
+                    on_input.emit(text);
+                }
+            })
+            .forget();
         })
     };
     let ondragover = {
@@ -178,7 +203,14 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
         <div class={classes!("code-editor", dragging.then_some("dragging"))}
             style={format!("--editor-rows:{}", props.rows)}
             {ondragover} {ondragleave} {ondrop}>
-            <pre class="editor-gutter" ref={gutter} aria-hidden="true">{ (*numbers).clone() }</pre>
+            <pre class="editor-gutter" ref={gutter} aria-hidden="true">
+                { for numbers.iter().map(|(lines, text)| html! {
+                    <div class="editor-gutter-block"
+                        style={format!("contain-intrinsic-height: auto {}px", *lines as f64 * LINE_HEIGHT_PX)}>
+                        { text.clone() }
+                    </div>
+                }) }
+            </pre>
             <div class="editor-body">
                 { for band_view }
                 <textarea ref={textarea} id={props.id.clone()} aria-label={props.label.clone()}
