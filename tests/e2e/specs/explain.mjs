@@ -448,14 +448,29 @@ export const tests = [
   {
     name: "a generated 3,600-node plan shows its tree quickly, folding similar partitions",
     async run(ctx) {
-      const page = await openExplain(ctx);
       const text = partitionPlan(3599);
-      const ms = await pasteAndTime(page, "#explain-input", text, () =>
-        document.querySelector("#explain-node-count")?.textContent === "3,600 nodes" &&
-        document.querySelector("#explain-tree .tree-more"),
-      );
-      console.log(`     (3,600-node plan parsed, analysed and its tree shown in ${Math.round(ms)} ms)`);
-      assert(ms < 10000, `sanity bound: ${ms} ms`);
+      // The issue's target is under 1 s. A shared machine adds noise, so the best of up to three
+      // pastes (each on a fresh page) is held to it; every attempt is printed.
+      const times = [];
+      let page;
+      for (let attempt = 0; attempt < 3 && !(times.length && Math.min(...times) < 1000); attempt += 1) {
+        if (page) {
+          // A fresh start: no draft of the previous attempt's plan to load.
+          await page.evaluate(() => localStorage.clear());
+          await page.close();
+        }
+        page = await openExplain(ctx);
+        const draft = await page.inputValue("#explain-input");
+        assert(!draft.includes("events_p3599"), "the attempt starts without the big plan");
+        times.push(
+          await pasteAndTime(page, "#explain-input", text, () =>
+            document.querySelector("#explain-node-count")?.textContent === "3,600 nodes" &&
+            document.querySelector("#explain-tree .tree-more"),
+          ),
+        );
+      }
+      console.log(`     (3,600-node plan parsed, analysed and its tree shown in ${times.map(Math.round).join(", ")} ms)`);
+      assert(Math.min(...times) < 1000, `the tree took ${times.map(Math.round).join(", ")} ms, target under 1000`);
       equal(await treeRows(page), 4, "Append + 3 partitions before the fold");
       assert((await page.textContent("#explain-tree .tree-more")).includes("3596 more similar"), "fold label");
       await page.click("#explain-tree .tree-more-button");
