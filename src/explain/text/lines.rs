@@ -4,7 +4,8 @@
 //! to a callback, borrowed from the line: a plan has tens of thousands of property lines.
 
 use crate::explain::doc::{parse_number, with_norm_key};
-use crate::explain::properties::Value;
+use crate::explain::model::{Buffers, Property};
+use crate::explain::properties::{apply_buffer, Value};
 
 /// Splits `Key: value` when `Key` looks like a property name (starts with a letter; letters, digits,
 /// spaces, `_-/."` only). Returns `None` for continuation text such as `AND ((b)::numeric`.
@@ -112,6 +113,32 @@ pub fn node_property(key: &str, value: &str, emit: &mut impl Emit) {
         _ if MULTI_KEYS.contains(&key) => multi(key, value, emit),
         _ => text(emit, key, value),
     }
+}
+
+/// Decodes a property line of something that has only buffer counters (a worker, planning): the
+/// counters go to `buffers`, anything else to `extra`, its key prefixed with `prefix`.
+pub fn buffers_or_extra(
+    key: &str,
+    value: &str,
+    buffers: &mut Buffers,
+    extra: &mut Vec<Property>,
+    prefix: &str,
+) {
+    node_property(
+        key,
+        value,
+        &mut |norm: &str, original: &str, value: Value<'_>| {
+            let applied = value
+                .number()
+                .is_some_and(|n| apply_buffer(buffers, norm, n));
+            if !applied {
+                extra.push(Property {
+                    key: format!("{prefix}{original}"),
+                    value: value.render(),
+                });
+            }
+        },
+    );
 }
 
 fn multi(first_key: &str, first_value: &str, emit: &mut impl Emit) {

@@ -12,10 +12,10 @@ pub mod summary;
 use super::decorations::{is_footer, Cleaned};
 use super::error::{ParseError, MAX_DEPTH};
 use super::model::{InputFormat, Node, Plan, Property, Worker};
-use super::properties::{apply_buffer, apply_node_property, Value};
+use super::properties::{apply_node_property, Value};
 use super::trim::{leading_spaces, trim};
 use header::{has_measurements, parse_measurements, parse_node_line};
-use lines::{node_property, split_key};
+use lines::{buffers_or_extra, node_property, split_key};
 use std::borrow::Cow;
 use summary::{apply_section_line, apply_top_line, Section};
 
@@ -401,19 +401,5 @@ fn worker_line(worker: &mut Worker, t: &str) {
     let Some((key, value)) = split_key(t) else {
         return;
     };
-    node_property(
-        key,
-        value,
-        &mut |norm: &str, original: &str, value: Value<'_>| {
-            let applied = value
-                .number()
-                .is_some_and(|n| apply_buffer(&mut worker.buffers, norm, n));
-            if !applied {
-                worker.extra.push(Property {
-                    key: original.to_string(),
-                    value: value.render(),
-                });
-            }
-        },
-    );
+    buffers_or_extra(key, value, &mut worker.buffers, &mut worker.extra, "");
 }

@@ -1,10 +1,9 @@
 //! Plan-level TEXT lines after the tree: planning/execution time, triggers, `JIT:` and `Planning:`
 //! blocks, settings and anything else (kept in `extra`).
 
-use super::lines::{node_property, split_key};
+use super::lines::{buffers_or_extra, split_key};
 use crate::explain::doc::parse_number;
 use crate::explain::model::{Jit, Plan, Property, Trigger};
-use crate::explain::properties::{apply_buffer, Value};
 
 /// Which block a plan-level line opened, so its indented sub-lines land in the right place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,20 +84,12 @@ pub fn apply_section_line(plan: &mut Plan, section: Section, content: &str) {
             }
         }
         Section::Planning => {
-            node_property(
+            buffers_or_extra(
                 key,
                 value,
-                &mut |norm: &str, original: &str, value: Value<'_>| {
-                    let applied = value
-                        .number()
-                        .is_some_and(|n| apply_buffer(&mut plan.planning_buffers, norm, n));
-                    if !applied {
-                        plan.extra.push(Property {
-                            key: format!("Planning {original}"),
-                            value: value.render(),
-                        });
-                    }
-                },
+                &mut plan.planning_buffers,
+                &mut plan.extra,
+                "Planning ",
             );
         }
         Section::None => {}
