@@ -162,9 +162,10 @@ fn failures(r: &Report) -> String {
 fn guard_banner(g: &OverloadGuard) -> String {
     format!(
         "The simulation stopped admitting requests at t = {} s: more than {} requests were in the \
-         system (the overload guard). Everything after that is refused ({} requests), so the \
-         numbers describe a system that cannot keep up, not a steady state. Shorten the queues \
-         (a queue limit, a shorter timeout), add capacity, or lower the traffic.",
+         system (the overload guard). Everything after that is refused while the system stays that \
+         full ({} requests in all), so the numbers describe a system that cannot keep up, not a \
+         steady state. Bound the queues (a queue limit, a shorter acquire timeout), add capacity, or \
+         lower the traffic.",
         short(g.first_refusal_ms / 1000.0),
         g.limit,
         g.refused
