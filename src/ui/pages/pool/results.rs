@@ -265,8 +265,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             if timeouts_matter(r) || props.baseline.as_ref().is_some_and(timeouts_matter) {
                 <p class="hint-text" id="pool-wasted-note">
                     { "Wasted: transactions the database ran to the end for callers who had already given up \
-                       (their client timeout fired). The work was paid for and thrown away, and the retries those \
-                       callers sent meanwhile queue behind it: that is how a retry storm feeds itself." }
+                       (their client timeout fired); the percentage is of all the transactions it ran. The work was \
+                       paid for and thrown away, and the retries those callers sent meanwhile queue behind it: that \
+                       is how a retry storm feeds itself." }
                 </p>
             }
             <p class={classes!("littles-law", if ok_law { "ok" } else { "off" })} id="pool-littles-law">

@@ -146,9 +146,9 @@ pub fn fault_group(form: &Form) -> Html {
     html! {
         <details class="pool-tier pool-more" id="pool-fault-group" open={on}>
             <summary>{ "Faults" }</summary>
-            { form.opt_num("pool-client-timeout", "Client timeout",
+            { form.opt_num_blank("pool-client-timeout", "Client timeout",
                 "ms; the caller gives up (and retries) while the app keeps working; blank = callers wait",
-                f.client_timeout_ms, |s, v| s.faults.client_timeout_ms = v) }
+                f.client_timeout_ms, "callers wait", |s, v| s.faults.client_timeout_ms = v) }
             { form.select("pool-slowdown", "Database slowdown", if f.slowdown.is_some() { "on" } else { "off" },
                 &[("off", "none"), ("on", "slower for a while (a stall)")],
                 |s, v| s.faults.slowdown = (v == "on").then(|| s.faults.slowdown.clone().unwrap_or_default())) }
@@ -164,8 +164,8 @@ pub fn fault_group(form: &Form) -> Html {
                 |s, v| s.faults.leak_probability = v) }
             { form.num("pool-nested", "Nested acquisition", "probability, 0 to 1", f.nested_probability, "0.05",
                 |s, v| s.faults.nested_probability = v) }
-            { form.opt_num("pool-restart", "Restart storm at", "ms; blank = never", f.restart_at_ms,
-                |s, v| s.faults.restart_at_ms = v) }
+            { form.opt_num_blank("pool-restart", "Restart storm at", "ms; blank = never", f.restart_at_ms,
+                "never", |s, v| s.faults.restart_at_ms = v) }
         </details>
     }
 }
