@@ -118,10 +118,7 @@ const OPTIONAL_ROWS: [OptionalRow; 4] = [
         if all == 0 {
             w.to_string()
         } else {
-            format!(
-                "{w} ({} of the transactions run)",
-                pct(w as f64 / all as f64)
-            )
+            format!("{w} ({})", pct(w as f64 / all as f64))
         }
     }),
     (
