@@ -503,6 +503,21 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector("#pool-rate").value === "1000");
       await waitForRun(page);
       await page.waitForSelector("#pool-guard-banner", { state: "detached" });
+      // The new faults' fields explain what they refuse, with the field's name.
+      await page.click("#pool-fault-group summary");
+      await setField(page, "#pool-client-timeout", "0");
+      await page.waitForSelector("#pool-error");
+      assert((await page.textContent("#pool-error")).includes("client_timeout_ms"), "a client timeout of 0 is refused");
+      await setField(page, "#pool-client-timeout", "");
+      await page.waitForSelector("#pool-error", { state: "detached" });
+      equal(await page.$eval("#pool-fault-group", (el) => el.open), true, "the group the user opened stays open");
+      await page.selectOption("#pool-slowdown", "on");
+      await setField(page, "#pool-slowdown-factor", "0.5");
+      await page.waitForSelector("#pool-error");
+      assert((await page.textContent("#pool-error")).includes("slowdown factor"), "a slowdown factor under 1 is refused");
+      await setField(page, "#pool-slowdown-factor", "3");
+      await page.waitForSelector("#pool-error", { state: "detached" });
+      await waitForRun(page);
     },
   },
   {

@@ -1,5 +1,5 @@
 //! The form's optional tiers, each a collapsed `<details>` group so the form stays calm until a
-//! story or the user needs them: PgBouncer (with its own server login cost and retry), client
+//! story or the user needs them (and stays open once opened): PgBouncer (with its own server login cost and retry), client
 //! retries, and faults (callers that time out, a database slowdown, leaks, nested acquisition, a
 //! restart storm). A group opens by itself when its part of the scenario is switched on.
 
@@ -71,12 +71,42 @@ fn with_retry(s: &mut Scenario, f: impl FnOnce(&mut Retry)) {
     }
 }
 
+/// Props of [`TierGroup`].
+#[derive(Properties, PartialEq)]
+struct TierGroupProps {
+    id: AttrValue,
+    title: AttrValue,
+    /// The group's part of the scenario is switched on: the group opens by itself.
+    on: bool,
+    children: Html,
+}
+
+/// A collapsed group that opens when its part of the scenario is on, and stays open once opened
+/// (by the user or a story): switching the last setting off must not fold it away mid-edit.
+#[component]
+fn TierGroup(props: &TierGroupProps) -> Html {
+    let opened = use_state(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                opened.set(details.has_attribute("open"));
+            }
+        })
+    };
+    html! {
+        <details class="pool-tier pool-more" id={props.id.clone()} open={props.on || *opened} {ontoggle}>
+            <summary>{ props.title.clone() }</summary>
+            { props.children.clone() }
+        </details>
+    }
+}
+
 /// The PgBouncer group.
 pub fn bouncer_group(form: &Form) -> Html {
     let s = &form.scenario;
     html! {
-        <details class="pool-tier pool-more" id="pool-bouncer-group" open={s.bouncer.is_some()}>
-            <summary>{ "PgBouncer" }</summary>
+        <TierGroup id="pool-bouncer-group" title="PgBouncer" on={s.bouncer.is_some()}>
             { form.select("pool-bouncer-mode", "PgBouncer", bouncer_mode(s),
                 &[("off", "none: apps connect directly"), ("transaction", "transaction mode"), ("session", "session mode")],
                 set_bouncer_mode) }
@@ -103,7 +133,7 @@ pub fn bouncer_group(form: &Form) -> Html {
                 { form.num("pool-bouncer-login-retry", "Server login retry", "ms to wait after a refused login", b.server_login_retry_ms, "any",
                     |s, v| with_bouncer(s, |b| b.server_login_retry_ms = v)) }
             }
-        </details>
+        </TierGroup>
     }
 }
 
@@ -111,8 +141,7 @@ pub fn bouncer_group(form: &Form) -> Html {
 pub fn retry_group(form: &Form) -> Html {
     let s = &form.scenario;
     html! {
-        <details class="pool-tier pool-more" id="pool-retry-group" open={s.faults.retry.is_some()}>
-            <summary>{ "Retries" }</summary>
+        <TierGroup id="pool-retry-group" title="Retries" on={s.faults.retry.is_some()}>
             { form.select("pool-retry", "Failed requests", if s.faults.retry.is_some() { "on" } else { "off" },
                 &[("off", "fail (no retries)"), ("on", "are retried with backoff")],
                 |s, v| s.faults.retry = (v == "on").then(|| s.faults.retry.clone().unwrap_or_default())) }
@@ -131,7 +160,7 @@ pub fn retry_group(form: &Form) -> Html {
                 { form.num("pool-retry-budget-cap", "Budget cap", "tokens", r.budget_cap, "any",
                     |s, v| with_retry(s, |r| r.budget_cap = v)) }
             }
-        </details>
+        </TierGroup>
     }
 }
 
@@ -144,8 +173,7 @@ pub fn fault_group(form: &Form) -> Html {
         || f.client_timeout_ms.is_some()
         || f.slowdown.is_some();
     html! {
-        <details class="pool-tier pool-more" id="pool-fault-group" open={on}>
-            <summary>{ "Faults" }</summary>
+        <TierGroup id="pool-fault-group" title="Faults" {on}>
             { form.opt_num_blank("pool-client-timeout", "Client timeout",
                 "ms; the caller gives up (and retries) while the app keeps working; blank = callers wait",
                 f.client_timeout_ms, "callers wait", |s, v| s.faults.client_timeout_ms = v) }
@@ -166,6 +194,6 @@ pub fn fault_group(form: &Form) -> Html {
                 |s, v| s.faults.nested_probability = v) }
             { form.opt_num_blank("pool-restart", "Restart storm at", "ms; blank = never", f.restart_at_ms,
                 "never", |s, v| s.faults.restart_at_ms = v) }
-        </details>
+        </TierGroup>
     }
 }
