@@ -223,7 +223,7 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     |s, v| s.requests = v.round().clamp(0.0, 1.0e12) as u64) }
                 { form.num("pool-warmup", "Warm-up", "requests left out", s.warmup_requests as f64, "100",
                     |s, v| s.warmup_requests = v.round().clamp(0.0, 1.0e12) as u64) }
-                { form.num("pool-guard", "Overload guard", "most requests in the system at once; past it arrivals are refused (a simulator safety bound)",
+                { form.num("pool-guard", "Overload guard", "most requests in the system; more are refused",
                     s.max_in_system as f64, "1000", |s, v| s.max_in_system = v.round().clamp(0.0, 1.0e12) as u64) }
             </fieldset>
         </div>
