@@ -275,10 +275,18 @@ pub fn Results(props: &ResultsProps) -> Html {
 }
 
 fn verdict_progress(r: &RunView) -> String {
-    format!(
+    let mut text = format!(
         "{} of {} requests, {} s simulated",
         r.snapshot.arrived,
         r.scenario.requests,
         short(r.snapshot.time_ms / 1000.0)
-    )
+    );
+    // Attempts whose caller already left, still queued or running: the wasted work to come.
+    if r.snapshot.orphans > 0 {
+        text.push_str(&format!(
+            "; {} abandoned attempts still in the app",
+            r.snapshot.orphans
+        ));
+    }
+    text
 }
