@@ -46,6 +46,17 @@ async function chartPoints(page) {
 
 const results = (page) => page.textContent("#pool-results");
 
+/** The text of the results card's row whose label starts with `label` (the current run's cell). */
+async function row(page, label) {
+  return page.$eval("#pool-results", (el, label) => {
+    const tr = [...el.querySelectorAll("tbody tr")].find((r) => r.querySelector("th").textContent.startsWith(label));
+    return tr ? tr.querySelector("td").textContent : null;
+  }, label);
+}
+
+/** The first whole number in a text (e.g. a results cell), or NaN. */
+const firstInt = (text) => parseInt(String(text).replace(/^\D+/, ""), 10);
+
 /** The oversized-pool story under its heavier load, with a pool of 48: the database thrashes. */
 async function showThrashingPool(page) {
   await page.selectOption("#pool-preset", "oversized-pool");
@@ -121,14 +132,22 @@ export const tests = [
     async run(ctx) {
       const page = await openPool(ctx);
       for (const id of PRESETS) {
+        const started = Date.now();
         await page.selectOption("#pool-preset", id);
         await page.waitForSelector("#pool-story");
         const name = await page.evaluate(() => document.querySelector("#pool-story h2").textContent);
         assert(name.length > 10, `story title for ${id}`);
-        await page.waitForFunction(() => document.querySelector("#pool-results")?.dataset.finished === "true"
-          && document.querySelector("#pool-results").dataset.scenario !== "", null, { timeout: 60000 });
+        // The run of this story, not the previous story's (its view stays until the new run's first).
+        await page.waitForFunction(() => {
+          const r = document.querySelector("#pool-results");
+          return r?.dataset.finished === "true" && r.dataset.scenario === document.querySelector("#pool-story h2").textContent;
+        }, null, { timeout: 120000 });
         const points = await chartPoints(page);
         assert(points.every((n) => n >= 5), `${id}: every chart has a line (${points})`);
+        if (id === "oversized-pool") {
+          const stats = await page.textContent("#pool-stats");
+          console.log(`     (oversized-pool: run and charts in ${Date.now() - started} ms of wall time; ${stats.trim()})`);
+        }
         const text = await results(page);
         assert(text.includes("Little's law"), `${id}: Little's law check shown`);
         await ctx.screenshot(page, `pool-preset-${id}`);
@@ -409,6 +428,135 @@ export const tests = [
     },
   },
   {
+    name: "the retry storm shows wasted transactions and client-timeout failures, and a retry budget recovers",
+    async run(ctx) {
+      const page = await openPool(ctx);
+      await page.selectOption("#pool-preset", "retry-storm");
+      await waitForRun(page, "A retry storm that outlives its trigger");
+      // The story's faults show in the form: callers give up after 250 ms, the database stalls.
+      equal(await page.inputValue("#pool-client-timeout"), "250", "client timeout");
+      equal(await page.inputValue("#pool-slowdown"), "on", "slowdown on");
+      equal(await page.inputValue("#pool-slowdown-factor"), "5", "slowdown factor");
+      const failed = await row(page, "Failed");
+      assert(failed.includes("client timeout"), `failures by cause name the client timeout: ${failed}`);
+      const wasted = firstInt(await row(page, "Wasted transactions"));
+      const abandoned = firstInt(await row(page, "Abandoned attempts"));
+      assert(wasted > 1000, `the storm wastes transactions: ${wasted}`);
+      assert(abandoned >= wasted, `every wasted transaction was abandoned first: ${abandoned} vs ${wasted}`);
+      assert((await page.textContent("#pool-wasted-note")).includes("already given up"), "what wasted means");
+      const legend = await page.$$eval("#pool-chart-throughput .legend li", (lis) => lis.map((li) => li.textContent.trim()));
+      assert(legend.some((l) => l.startsWith("wasted")), `the throughput chart draws the wasted work: ${legend}`);
+      await ctx.screenshot(page, "pool-retry-storm");
+      await page.locator("#pool-results").screenshot({ path: shotPath("pool-retry-storm-results") });
+      await page.locator("#pool-chart-throughput").screenshot({ path: shotPath("pool-retry-storm-throughput") });
+      // A retry budget of 10 %: the same stall passes, the queue drains.
+      await page.click("#pool-try-add-budget");
+      await waitForRun(page, "10 % budget");
+      const wastedAfter = firstInt(await row(page, "Wasted transactions"));
+      const failedAfter = firstInt(await row(page, "Failed"));
+      console.log(`     (retry storm: ${firstInt(failed)} failed, ${wasted} wasted; with a 10 % budget: ${failedAfter || 0} failed, ${wastedAfter} wasted)`);
+      assert(wastedAfter * 3 < wasted, `the budget cuts the wasted work: ${wastedAfter} vs ${wasted}`);
+      assert((failedAfter || 0) * 3 < firstInt(failed), `and the failures: ${failedAfter} vs ${failed}`);
+      // On a phone, in both themes: the new fields and rows fit.
+      for (const colorScheme of ["light", "dark"]) {
+        const phone = await openPool(ctx, { viewport: { width: 360, height: 740 }, colorScheme });
+        await phone.selectOption("#pool-preset", "retry-storm");
+        await waitForRun(phone, "A retry storm that outlives its trigger");
+        await phone.selectOption("#pool-preset", "pgbouncer-fleet");
+        await waitForRun(phone, "PgBouncer in transaction mode rescues the fleet");
+        await phone.selectOption("#pool-bouncer-setup", "own");
+        await phone.waitForSelector("#pool-bouncer-setup-cpu");
+        await phone.locator("#pool-bouncer-group").screenshot({ path: shotPath(`pool-bouncer-phone-${colorScheme}`) });
+        await phone.selectOption("#pool-preset", "retry-storm");
+        await waitForRun(phone, "A retry storm that outlives its trigger");
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `no horizontal overflow at 360 px (${overflow}px, ${colorScheme})`);
+        await phone.locator("#pool-fault-group").screenshot({ path: shotPath(`pool-faults-phone-${colorScheme}`) });
+        await phone.locator("#pool-results").screenshot({ path: shotPath(`pool-retry-storm-phone-${colorScheme}`) });
+        await phone.locator("#pool-chart-throughput").screenshot({ path: shotPath(`pool-throughput-phone-${colorScheme}`) });
+      }
+    },
+  },
+  {
+    name: "a run that trips the overload guard says when and why in a banner",
+    async run(ctx) {
+      const page = await openPool(ctx);
+      await waitForRun(page);
+      equal(await page.inputValue("#pool-guard"), "1000000", "the guard's default");
+      await setField(page, "#pool-guard", "0");
+      await page.waitForSelector("#pool-error");
+      assert((await page.textContent("#pool-error")).includes("max_in_system"), "a guard of 0 is refused with the field's name");
+      // 5,000 req/s against a pool that serves about 2,000: the queue grows without bound.
+      await setField(page, "#pool-guard", "500");
+      await setField(page, "#pool-rate", "5000");
+      await page.waitForFunction(() => document.querySelector("#pool-rate").value === "5000");
+      await waitForRun(page);
+      await page.waitForSelector("#pool-guard-banner");
+      const banner = await page.textContent("#pool-guard-banner");
+      assert(banner.includes("stopped admitting requests at t = ") && banner.includes("more than 500 requests"), `banner: ${banner}`);
+      assert(banner.includes("overload guard") && banner.includes("refused"), `banner explains: ${banner}`);
+      const failed = await row(page, "Failed");
+      assert(failed.includes("refused by the overload guard"), `failures by cause: ${failed}`);
+      await page.locator("#pool-results").screenshot({ path: shotPath("pool-overload-guard") });
+      // Back under the guard: the banner goes.
+      await setField(page, "#pool-rate", "1000");
+      await page.waitForFunction(() => document.querySelector("#pool-rate").value === "1000");
+      await waitForRun(page);
+      await page.waitForSelector("#pool-guard-banner", { state: "detached" });
+      // The new faults' fields explain what they refuse, with the field's name.
+      await page.click("#pool-fault-group summary");
+      await setField(page, "#pool-client-timeout", "0");
+      await page.waitForSelector("#pool-error");
+      assert((await page.textContent("#pool-error")).includes("client_timeout_ms"), "a client timeout of 0 is refused");
+      await setField(page, "#pool-client-timeout", "");
+      await page.waitForSelector("#pool-error", { state: "detached" });
+      equal(await page.$eval("#pool-fault-group", (el) => el.open), true, "the group the user opened stays open");
+      await page.selectOption("#pool-slowdown", "on");
+      await setField(page, "#pool-slowdown-factor", "0.5");
+      await page.waitForSelector("#pool-error");
+      assert((await page.textContent("#pool-error")).includes("slowdown factor"), "a slowdown factor under 1 is refused");
+      await setField(page, "#pool-slowdown-factor", "3");
+      await page.waitForSelector("#pool-error", { state: "detached" });
+      await waitForRun(page);
+    },
+  },
+  {
+    name: "the sweep settings travel in the share link and the draft; older links still open",
+    async run(ctx) {
+      const page = await openPool(ctx, { permissions: ["clipboard-read", "clipboard-write"] });
+      await waitForRun(page);
+      await setField(page, "#pool-size", "6");
+      await setField(page, "#pool-sweep-from", "3");
+      await setField(page, "#pool-sweep-to", "9");
+      await setField(page, "#pool-sweep-instances", "2, 4");
+      await page.click("#pool-sweep-instances-hint");
+      await page.click(".share-button");
+      await page.waitForSelector(".share-status");
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      const other = await ctx.newPage();
+      await other.goto(link);
+      await other.waitForSelector("#pool-rate");
+      equal(await other.inputValue("#pool-size"), "6", "pool size from the link");
+      equal(await other.inputValue("#pool-sweep-from"), "3", "sweep from, from the link");
+      equal(await other.inputValue("#pool-sweep-to"), "9", "sweep to, from the link");
+      equal(await other.inputValue("#pool-sweep-instances"), "2, 4", "sweep instances from the link");
+      // The draft keeps them too.
+      await page.goto(ctx.url("pool/"));
+      await page.waitForSelector("#pool-rate");
+      equal(await page.inputValue("#pool-sweep-to"), "9", "sweep to, from the draft");
+      equal(await page.inputValue("#pool-sweep-instances"), "2, 4", "sweep instances from the draft");
+      // A link made before the sweep settings were shared: just a scenario.
+      const { deflateRawSync } = await import("node:zlib");
+      const old = deflateRawSync(Buffer.from(JSON.stringify({ pool: { size: 5, instances: 3 } }))).toString("base64url");
+      const older = await ctx.newPage();
+      await older.goto(ctx.url(`pool/#v1.${old}`));
+      await older.waitForSelector("#pool-rate");
+      equal(await older.inputValue("#pool-size"), "5", "pool size from an older link");
+      equal(await older.inputValue("#pool-sweep-instances"), "3", "the sweep follows the scenario's instances");
+      assert((await older.$$(".banner-error")).length === 0, "no error for an older link");
+    },
+  },
+  {
     name: "exports download the run as CSV and JSON",
     async run(ctx) {
       const page = await openPool(ctx, { acceptDownloads: true });
@@ -420,8 +568,11 @@ export const tests = [
       const { readFileSync } = await import("node:fs");
       const data = JSON.parse(readFileSync(await json.path(), "utf8"));
       assert(data.scenario && data.report && Array.isArray(data.series), "JSON has scenario, report, series");
+      assert("wasted_transactions" in data.report && "client_timeout" in data.report.failures
+        && "overload_guard" in data.report && "wasted" in data.series[0], "JSON carries the new report fields");
       const lines = readFileSync(await csv.path(), "utf8").trim().split("\n");
       assert(lines[0].startsWith("t_s,") && lines.length > 10, `CSV rows: ${lines.length}`);
+      assert(lines[0].endsWith(",wasted"), `CSV has the wasted column: ${lines[0]}`);
     },
   },
   {

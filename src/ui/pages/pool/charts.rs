@@ -1,5 +1,6 @@
-//! The live run's four charts over simulated time: latency quantiles, throughput, pool waiters, and
-//! database connections with busy cores. A pinned baseline run is drawn dashed beside the current one.
+//! The live run's four charts over simulated time: latency quantiles, throughput (good, failed, and
+//! when callers time out the wasted transactions run for nobody), pool waiters, and database
+//! connections with busy cores. A pinned baseline run is drawn dashed beside the current one.
 
 use yew::prelude::*;
 
@@ -37,7 +38,7 @@ fn line(label: String, class: &'static str, series: &[SeriesPoint], y: Y) -> Lin
 type Y = fn(&SeriesPoint, f64) -> f64;
 
 /// Lines for the current run and, dashed, the baseline.
-fn lines(props: &RunChartsProps, specs: &[(&str, &'static str, &'static str, Y)]) -> Vec<Line> {
+fn lines(props: &RunChartsProps, specs: &[Spec]) -> Vec<Line> {
     let mut out: Vec<Line> = specs
         .iter()
         .map(|(label, class, _, y)| line((*label).to_owned(), class, &props.run.series, *y))
@@ -50,6 +51,26 @@ fn lines(props: &RunChartsProps, specs: &[(&str, &'static str, &'static str, Y)]
     out
 }
 
+/// A line's label, class, dashed class for the baseline, and value.
+type Spec = (&'static str, &'static str, &'static str, Y);
+
+const THROUGHPUT: [Spec; 2] = [
+    ("completed", "line-1", "line-1 dashed", |p, _| {
+        p.throughput_rps
+    }),
+    ("failed", "line-3", "line-3 dashed", |p, ms| {
+        p.failed as f64 * 1000.0 / ms
+    }),
+];
+
+const THROUGHPUT_WASTED: [Spec; 3] = [
+    THROUGHPUT[0],
+    THROUGHPUT[1],
+    ("wasted", "line-4", "line-4 dashed", |p, ms| {
+        p.wasted as f64 * 1000.0 / ms
+    }),
+];
+
 /// The four charts of a run.
 #[component]
 pub fn RunCharts(props: &RunChartsProps) -> Html {
@@ -60,6 +81,22 @@ pub fn RunCharts(props: &RunChartsProps) -> Html {
     };
     let limit = f64::from(s.app_connection_limit());
     let x = "simulated time (s)";
+    // Wasted work only has a line when callers can give up (in this run or the baseline): an
+    // always-zero line would only crowd the chart.
+    let wasted = [Some(&props.run), props.baseline.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|r| r.scenario.faults.client_timeout_ms.is_some() || r.report.wasted_transactions > 0);
+    let throughput: &[Spec] = if wasted {
+        &THROUGHPUT_WASTED
+    } else {
+        &THROUGHPUT
+    };
+    let throughput_title = if wasted {
+        "Throughput (req/s): good, failed, and wasted (run for callers who had given up)"
+    } else {
+        "Throughput and failures (req/s)"
+    };
     html! {
         <div class="pool-charts">
             <LineChart id="pool-chart-latency" title="Latency (ms): p50 and p99 per interval" x_label={x}
@@ -67,11 +104,8 @@ pub fn RunCharts(props: &RunChartsProps) -> Html {
                     ("p99", "line-1", "line-1 dashed", |p, _| p.latency_p99_ms),
                     ("p50", "line-2", "line-2 dashed", |p, _| p.latency_p50_ms),
                 ])} />
-            <LineChart id="pool-chart-throughput" title="Throughput and arrivals (req/s)" x_label={x}
-                lines={lines(props, &[
-                    ("completed", "line-1", "line-1 dashed", |p, _| p.throughput_rps),
-                    ("failed", "line-3", "line-3 dashed", |p, ms| p.failed as f64 * 1000.0 / ms),
-                ])} />
+            <LineChart id="pool-chart-throughput" title={throughput_title} x_label={x}
+                lines={lines(props, throughput)} />
             <LineChart id="pool-chart-waiters" title="Requests waiting for a connection (all pools)" x_label={x}
                 lines={lines(props, &[
                     ("waiting", "line-3", "line-3 dashed", |p, _| p.mean_waiting),

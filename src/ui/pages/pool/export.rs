@@ -1,5 +1,5 @@
-//! Exports a finished run: the time series as CSV, or scenario + report + series as JSON, saved
-//! through a Blob URL (nothing leaves the browser).
+//! Exports a finished run: the time series as CSV (with the wasted transactions per interval), or
+//! scenario + report + series as JSON, saved through a Blob URL (nothing leaves the browser).
 
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -30,11 +30,11 @@ pub fn json(run: &RunView) -> String {
 pub fn csv(run: &RunView) -> String {
     let mut out = String::from(
         "t_s,arrivals,completed,failed,throughput_rps,latency_p50_ms,latency_p99_ms,mean_in_flight,\
-         mean_waiting,mean_busy_connections,mean_open_connections,mean_db_busy_cores\n",
+         mean_waiting,mean_busy_connections,mean_open_connections,mean_db_busy_cores,wasted\n",
     );
     for p in run.series.iter() {
         out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
             p.t_ms / 1000.0,
             p.arrivals,
             p.completed,
@@ -46,7 +46,8 @@ pub fn csv(run: &RunView) -> String {
             p.mean_waiting,
             p.mean_busy_connections,
             p.mean_open_connections,
-            p.mean_db_busy_cores
+            p.mean_db_busy_cores,
+            p.wasted
         ));
     }
     out

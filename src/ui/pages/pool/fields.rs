@@ -97,6 +97,19 @@ impl Form {
         value: Option<f64>,
         set: fn(&mut Scenario, Option<f64>),
     ) -> Html {
+        self.opt_num_blank(id, label, hint, value, "unlimited", set)
+    }
+
+    /// A number that may be blank (`None`); `blank` is the placeholder that says what blank means.
+    pub fn opt_num_blank(
+        &self,
+        id: &str,
+        label: &str,
+        hint: &str,
+        value: Option<f64>,
+        blank: &str,
+        set: fn(&mut Scenario, Option<f64>),
+    ) -> Html {
         let form = self.clone();
         let (onchange, onkeydown) = commit(move |text| {
             if text.trim().is_empty() {
@@ -109,7 +122,7 @@ impl Form {
             <label class="field pool-field">
                 <span>{ label }<small>{ hint }</small></span>
                 <input type="number" id={id.to_owned()} value={value.map(fmt_num).unwrap_or_default()}
-                    min="0" step="1" placeholder="unlimited" {onchange} {onkeydown} />
+                    min="0" step="1" placeholder={blank.to_owned()} {onchange} {onkeydown} />
             </label>
         }
     }

@@ -1,5 +1,6 @@
 //! The scenario form, grouped by tier: traffic, work, app tier and pool, database, the run, and the
-//! optional PgBouncer, retries and faults groups (`tier_inputs`).
+//! optional PgBouncer, retries and faults groups (`tier_inputs`). The run group also holds the
+//! simulator's overload guard (`max_in_system`).
 
 use yew::prelude::*;
 
@@ -222,6 +223,8 @@ pub fn Inputs(props: &InputsProps) -> Html {
                     |s, v| s.requests = v.round().clamp(0.0, 1.0e12) as u64) }
                 { form.num("pool-warmup", "Warm-up", "requests left out", s.warmup_requests as f64, "100",
                     |s, v| s.warmup_requests = v.round().clamp(0.0, 1.0e12) as u64) }
+                { form.num("pool-guard", "Overload guard", "most requests in the system; more are refused",
+                    s.max_in_system as f64, "1000", |s, v| s.max_in_system = v.round().clamp(0.0, 1.0e12) as u64) }
             </fieldset>
         </div>
     }

@@ -29,6 +29,9 @@ pub struct RunJob {
     pace: Option<f64>,
 }
 
+/// A run's slice looks at the clock this many times per budget.
+const RUN_CHUNKS: u64 = 8;
+
 /// Events handled between two looks at the simulated clock when paced.
 const PACE_CHUNK: u64 = 64;
 
@@ -47,7 +50,18 @@ impl Job for RunJob {
 
     fn step(&mut self, budget: u64, wall_ms: f64) -> u64 {
         let Some(pace) = self.pace else {
-            return self.sim.run_for(budget);
+            // Events differ in cost over a run (a restart storm, a queue that suddenly grows), so
+            // look at the clock a few times per slice rather than trust the budget alone.
+            let started = now();
+            let chunk = (budget / RUN_CHUNKS).max(MIN_CHUNK);
+            let mut handled = 0;
+            while handled < budget && !self.sim.is_finished() {
+                handled += self.sim.run_for(chunk.min(budget - handled));
+                if now() - started >= TARGET_MS {
+                    break;
+                }
+            }
+            return handled;
         };
         let until = wall_ms * pace;
         let mut handled = 0;
@@ -86,6 +100,12 @@ pub struct SweepView {
     pub finished: bool,
 }
 
+/// A sweep slice looks at the clock this many times per budget (a clock read costs far less than the
+/// events between two reads).
+const SWEEP_CHUNKS: u64 = 32;
+/// Fewest events between two clock reads.
+const MIN_CHUNK: u64 = 64;
+
 /// Runs the scenario once per pool size in `from..=to` at every instance count asked for, the same
 /// seed each time (the core's [`GridRunner`] does the work; this only adapts it to the slicer).
 pub struct SweepJob {
@@ -112,14 +132,15 @@ impl Job for SweepJob {
 
     fn step(&mut self, budget: u64, _wall_ms: f64) -> u64 {
         // Cells differ in cost per event (20 pools refusing connections cost more than one pool
-        // queueing), so a budget tuned on one cell can overshoot on the next: work in quarters and
-        // stop once the slice has used twice its target.
+        // queueing, a cell that opens its pools costs more than one that queues), so a budget tuned on
+        // one cell can overshoot badly on the next: work in small chunks and look at the clock after
+        // each, stopping once the slice has used its target.
         let started = now();
-        let quarter = (budget / 4).max(1);
+        let chunk = (budget / SWEEP_CHUNKS).max(MIN_CHUNK);
         let mut handled = 0;
         while handled < budget && !self.runner.done() {
-            handled += self.runner.step(quarter.min(budget - handled));
-            if now() - started >= 2.0 * TARGET_MS {
+            handled += self.runner.step(chunk.min(budget - handled));
+            if now() - started >= TARGET_MS {
                 break;
             }
         }

@@ -1,6 +1,7 @@
 //! The pool-sizing workshop page: guided stories, the scenario form grouped by tier, a live run in
 //! slices with hand-drawn SVG charts and a results card, a pinned baseline for side-by-side
-//! comparison, a sweep over pool sizes, share link, draft and exports.
+//! comparison, a sweep over pool sizes, share link and draft (the scenario and the sweep's
+//! settings), and exports.
 
 mod chart;
 mod charts;
@@ -8,6 +9,7 @@ mod export;
 mod fields;
 mod inputs;
 mod jobs;
+mod page_state;
 mod presets;
 mod results;
 mod slicer;
@@ -27,6 +29,7 @@ use crate::ui::{fragment, icons, persist};
 use charts::RunCharts;
 use inputs::Inputs;
 use jobs::{RunJob, RunView};
+use page_state::SweepSettings;
 use presets::{story_scenario, PresetPanel};
 use results::Results;
 use slicer::Slicer;
@@ -35,16 +38,26 @@ use sweep_panel::SweepPanel;
 /// localStorage key of the draft scenario.
 const DRAFT_KEY: &str = "pgdojo.pool.draft";
 
-/// The initial scenario: a share link wins over the draft; a broken link is reported, not fatal.
-fn initial_state() -> (Scenario, Option<String>) {
+/// The page's saved or shared state.
+type State = (Scenario, SweepSettings);
+
+/// A stored or shared state, if it reads and its scenario is valid.
+fn checked(value: serde_json::Value) -> Result<State, String> {
+    let (s, sweep) = page_state::from_value(value).map_err(|e| e.to_string())?;
+    s.validate()?;
+    Ok((s, sweep))
+}
+
+/// The initial state: a share link wins over the draft; a broken link is reported, not fatal.
+fn initial_state() -> (State, Option<String>) {
     let draft = || {
-        persist::load::<Scenario>(DRAFT_KEY)
-            .filter(|s| s.validate().is_ok())
+        persist::load::<serde_json::Value>(DRAFT_KEY)
+            .and_then(|v| checked(v).ok())
             .unwrap_or_default()
     };
-    match fragment::read_state::<Scenario>() {
-        Some(Ok(s)) => match s.validate() {
-            Ok(()) => (s, None),
+    match fragment::read_state::<serde_json::Value>() {
+        Some(Ok(v)) => match checked(v) {
+            Ok(state) => (state, None),
             Err(e) => (
                 draft(),
                 Some(format!("Could not open the shared scenario: {e}.")),
@@ -58,6 +71,11 @@ fn initial_state() -> (Scenario, Option<String>) {
     }
 }
 
+/// Saves the draft: the scenario and the sweep's settings.
+fn save_draft(state: &State) {
+    persist::save(DRAFT_KEY, &page_state::to_value(&state.0, &state.1));
+}
+
 /// The preset a scenario came from, recognised by its name.
 fn preset_of(s: &Scenario) -> Option<&'static Preset> {
     presets::all()
@@ -69,9 +87,12 @@ fn preset_of(s: &Scenario) -> Option<&'static Preset> {
 #[component]
 pub fn PoolPage() -> Html {
     let initial = use_memo((), |_| initial_state());
-    let scenario = use_state(|| initial.0.clone());
+    let scenario = use_state(|| initial.0 .0.clone());
+    let sweep = use_state(|| initial.0 .1.clone());
+    // The latest state, for the draft: the stable callbacks below cannot read the states' values.
+    let latest = use_mut_ref(|| initial.0.clone());
     let link_error = use_state(|| initial.1.clone());
-    let active = use_state(|| preset_of(&initial.0));
+    let active = use_state(|| preset_of(&initial.0 .0));
     let run = use_state(|| None::<RunView>);
     let baseline = use_state(|| None::<RunView>);
     let run_error = use_state(|| None::<String>);
@@ -123,18 +144,32 @@ pub fn PoolPage() -> Html {
     // Stable callbacks: the form must not re-render on every live view, or it would reset what the
     // user is typing into a field (a number input commits only on Enter or blur).
     let update = {
-        let setter = scenario.setter();
+        let (setter, latest) = (scenario.setter(), latest.clone());
         use_callback((), move |next: Scenario, _| {
-            persist::save(DRAFT_KEY, &next);
+            latest.borrow_mut().0 = next.clone();
+            save_draft(&latest.borrow());
+            fragment::clear();
+            setter.set(next);
+        })
+    };
+    let on_sweep = {
+        let (setter, latest) = (sweep.setter(), latest.clone());
+        use_callback((), move |next: SweepSettings, _| {
+            latest.borrow_mut().1 = next.clone();
+            save_draft(&latest.borrow());
             fragment::clear();
             setter.set(next);
         })
     };
     let on_preset = {
         let (update, active, baseline) = (update.clone(), active.setter(), baseline.setter());
+        let (sweep, latest) = (sweep.setter(), latest.clone());
         let baseline_slicer = baseline_slicer.clone();
         use_callback((), move |p: &'static Preset, _| {
             active.set(Some(p));
+            // A new story starts with the sweep settings derived from its scenario.
+            latest.borrow_mut().1 = SweepSettings::default();
+            sweep.set(SweepSettings::default());
             baseline_slicer.borrow().stop();
             baseline.set(None);
             let compare = p.compare.as_ref().map(|c| story_scenario(p, c));
@@ -153,8 +188,8 @@ pub fn PoolPage() -> Html {
         })
     };
     let make_fragment = {
-        let scenario = scenario.clone();
-        Callback::from(move |_: ()| crate::share::encode(&*scenario))
+        let (scenario, sweep) = (scenario.clone(), sweep.clone());
+        Callback::from(move |_: ()| crate::share::encode(&page_state::to_value(&scenario, &sweep)))
     };
     let running = run.as_ref().is_some_and(|r| !r.finished);
     let on_run = {
@@ -258,7 +293,7 @@ pub fn PoolPage() -> Html {
                             { stats_line(&r) }
                         </p>
                     }
-                    <SweepPanel scenario={(*scenario).clone()} />
+                    <SweepPanel scenario={(*scenario).clone()} settings={(*sweep).clone()} on_settings={on_sweep} />
                 </div>
             </div>
         </section>

@@ -1,9 +1,12 @@
-//! The results card: the run's numbers, failures by cause, the database's load, and the
-//! Little's-law self-check (mean busy connections = throughput × mean hold time). With a pinned
-//! baseline, each number shows beside the baseline's.
+//! The results card: the run's numbers, failures by cause, the work done for callers who had
+//! already given up (abandoned attempts, wasted transactions), PgBouncer's refused server logins,
+//! the database's load, the overload guard's banner when it tripped, and the Little's-law
+//! self-check (mean busy connections = throughput × mean hold time). With a pinned baseline, each
+//! number shows beside the baseline's.
 
 use yew::prelude::*;
 
+use crate::pool::report::OverloadGuard;
 use crate::pool::{PoolMode, Report};
 
 use super::chart::short;
@@ -89,6 +92,42 @@ const ROWS: [Row; 16] = [
     }),
 ];
 
+/// Rows shown only when they can say something: label, when to show it (for the run or the
+/// baseline), and how to read the value.
+type OptionalRow = (&'static str, fn(&RunView) -> bool, fn(&RunView) -> String);
+
+/// Whether callers give up on attempts in this run (or did so anyway).
+fn timeouts_matter(r: &RunView) -> bool {
+    r.scenario.faults.client_timeout_ms.is_some()
+        || r.report.abandoned_attempts > 0
+        || r.report.wasted_transactions > 0
+}
+
+const OPTIONAL_ROWS: [OptionalRow; 4] = [
+    (
+        "Retries",
+        |r| r.scenario.faults.retry.is_some() || r.report.retries > 0,
+        |r| r.report.retries.to_string(),
+    ),
+    ("Abandoned attempts", timeouts_matter, |r| {
+        r.report.abandoned_attempts.to_string()
+    }),
+    ("Wasted transactions", timeouts_matter, |r| {
+        let w = r.report.wasted_transactions;
+        let all = w + r.report.requests_completed;
+        if all == 0 {
+            w.to_string()
+        } else {
+            format!("{w} ({})", pct(w as f64 / all as f64))
+        }
+    }),
+    (
+        "PgBouncer server login failures",
+        |r| r.scenario.bouncer.is_some(),
+        |r| r.report.server_login_failures.to_string(),
+    ),
+];
+
 fn failures(r: &Report) -> String {
     if r.requests_failed == 0 {
         return "none".to_owned();
@@ -99,6 +138,10 @@ fn failures(r: &Report) -> String {
         (f.acquire_timeout, "acquire timeout"),
         (f.too_many_connections, "too many connections (53300)"),
         (f.queue_full, "queue full"),
+        (f.query_wait_timeout, "PgBouncer query_wait_timeout"),
+        (f.instance_restart, "instance restart"),
+        (f.client_timeout, "client timeout"),
+        (f.overload_guard, "refused by the overload guard"),
     ] {
         if n > 0 {
             parts.push(format!("{n} {what}"));
@@ -109,6 +152,20 @@ fn failures(r: &Report) -> String {
         r.requests_failed,
         r.requests_arrived,
         parts.join(", ")
+    )
+}
+
+/// The overload guard's banner: when the run stopped admitting requests, and what that means.
+fn guard_banner(g: &OverloadGuard) -> String {
+    format!(
+        "The simulation stopped admitting requests at t = {} s: more than {} requests were in the \
+         system (the overload guard). Everything after that is refused while the system stays that \
+         full ({} requests in all), so the numbers describe a system that cannot keep up, not a \
+         steady state. Bound the queues (a queue limit, a shorter acquire timeout), add capacity, or \
+         lower the traffic.",
+        short(g.first_refusal_ms / 1000.0),
+        g.limit,
+        g.refused
     )
 }
 
@@ -173,6 +230,9 @@ pub fn Results(props: &ResultsProps) -> Html {
             <p class="verdict" role="status" aria-live="polite">
                 { if r.finished { verdict } else { "Running…".to_owned() } }
             </p>
+            if let Some(g) = &r.report.overload_guard {
+                <p class="banner pool-guard-banner" id="pool-guard-banner" role="alert">{ guard_banner(g) }</p>
+            }
             if !r.finished {
                 <p class="counts">{ verdict_progress(r) }</p>
             }
@@ -188,8 +248,25 @@ pub fn Results(props: &ResultsProps) -> Html {
                             if let Some(b) = &props.baseline { <td>{ value(b) }</td> }
                         </tr>
                     }) }
+                    { for OPTIONAL_ROWS.iter()
+                        .filter(|(_, shown, _)| shown(r) || props.baseline.as_ref().is_some_and(shown))
+                        .map(|(label, _, value)| html! {
+                            <tr>
+                                <th scope="row">{ *label }</th>
+                                <td>{ value(r) }</td>
+                                if let Some(b) = &props.baseline { <td>{ value(b) }</td> }
+                            </tr>
+                        }) }
                 </tbody>
             </table>
+            if timeouts_matter(r) || props.baseline.as_ref().is_some_and(timeouts_matter) {
+                <p class="hint-text" id="pool-wasted-note">
+                    { "Wasted: transactions the database ran to the end for callers who had already given up \
+                       (their client timeout fired); the percentage is of all the transactions it ran. The work was \
+                       paid for and thrown away, and the retries those callers sent meanwhile queue behind it: that \
+                       is how a retry storm feeds itself." }
+                </p>
+            }
             <p class={classes!("littles-law", if ok_law { "ok" } else { "off" })} id="pool-littles-law">
                 { littles_law(&r.report) }
             </p>
@@ -198,10 +275,18 @@ pub fn Results(props: &ResultsProps) -> Html {
 }
 
 fn verdict_progress(r: &RunView) -> String {
-    format!(
+    let mut text = format!(
         "{} of {} requests, {} s simulated",
         r.snapshot.arrived,
         r.scenario.requests,
         short(r.snapshot.time_ms / 1000.0)
-    )
+    );
+    // Attempts whose caller already left, still queued or running: the wasted work to come.
+    if r.snapshot.orphans > 0 {
+        text.push_str(&format!(
+            "; {} abandoned attempts still in the app",
+            r.snapshot.orphans
+        ));
+    }
+    text
 }

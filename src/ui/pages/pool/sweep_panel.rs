@@ -1,7 +1,9 @@
 //! The sweep: the scenario at every pool size of a range, and optionally at several instance
 //! counts, run in slices. One instance count shows p99 and throughput against pool size with the
 //! knee marked (`sweep_single.rs`); several show one curve per instance count and the combinations
-//! that ask for more connections than `max_connections` admits (`sweep_grid_view.rs`).
+//! that ask for more connections than `max_connections` admits (`sweep_grid_view.rs`). The range
+//! and instance list are the page's (`page_state::SweepSettings`: in the share link and the draft);
+//! until the user sets them they follow the scenario.
 
 use yew::prelude::*;
 
@@ -11,6 +13,7 @@ use crate::pool::Scenario;
 
 use super::export::download;
 use super::jobs::{SweepJob, SweepView};
+use super::page_state::SweepSettings;
 use super::slicer::Slicer;
 use super::sweep_grid_view::grid_view;
 use super::sweep_single::single_view;
@@ -19,6 +22,9 @@ use super::sweep_single::single_view;
 #[derive(Properties, PartialEq)]
 pub struct SweepPanelProps {
     pub scenario: Scenario,
+    /// The settings the user chose (blank ones follow the scenario).
+    pub settings: SweepSettings,
+    pub on_settings: Callback<SweepSettings>,
 }
 
 fn range_default(s: &Scenario) -> (u32, u32) {
@@ -35,25 +41,29 @@ fn range_default(s: &Scenario) -> (u32, u32) {
 pub fn SweepPanel(props: &SweepPanelProps) -> Html {
     let slicer = use_mut_ref(Slicer::<SweepJob>::default);
     let view = use_state(|| None::<Result<SweepView, String>>);
-    let range = use_state(|| range_default(&props.scenario));
-    let instances = use_state(|| props.scenario.pool.instances.to_string());
+    let range = props
+        .settings
+        .pools
+        .unwrap_or_else(|| range_default(&props.scenario));
+    let instances = props
+        .settings
+        .instances
+        .clone()
+        .unwrap_or_else(|| props.scenario.pool.instances.to_string());
     // A new scenario makes the old sweep stale: stop it and forget its results.
     {
-        let (slicer, view, range) = (slicer.clone(), view.clone(), range.clone());
-        let instances = instances.clone();
-        use_effect_with(props.scenario.clone(), move |s| {
+        let (slicer, view) = (slicer.clone(), view.clone());
+        use_effect_with(props.scenario.clone(), move |_| {
             slicer.borrow().stop();
             view.set(None);
-            range.set(range_default(s));
-            instances.set(s.pool.instances.to_string());
         });
     }
     let on_run = {
-        let (slicer, view, range) = (slicer.clone(), view.clone(), range.clone());
+        let (slicer, view) = (slicer.clone(), view.clone());
         let (scenario, instances) = (props.scenario.clone(), instances.clone());
         Callback::from(move |_: MouseEvent| {
             let job =
-                parse_instances(&instances).and_then(|list| SweepJob::new(&scenario, *range, list));
+                parse_instances(&instances).and_then(|list| SweepJob::new(&scenario, range, list));
             match job {
                 Ok(job) => {
                     let view = view.clone();
@@ -69,11 +79,11 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
         })
     };
     let on_bound = |upper: bool| {
-        let range = range.clone();
+        let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
                 if let Ok(v) = input.value().trim().parse::<u32>() {
-                    let (mut a, mut b) = *range;
+                    let (mut a, mut b) = range;
                     if upper {
                         b = v;
                     } else {
@@ -81,16 +91,22 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                     }
                     let a = a.clamp(1, u32::MAX - MAX_SWEEP_RUNS);
                     let b = b.clamp(a, a + MAX_SWEEP_RUNS - 1);
-                    range.set((a, b));
+                    on_settings.emit(SweepSettings {
+                        pools: Some((a, b)),
+                        ..settings.clone()
+                    });
                 }
             }
         })
     };
     let on_instances = {
-        let instances = instances.clone();
+        let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
         Callback::from(move |e: Event| {
             if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
-                instances.set(input.value());
+                on_settings.emit(SweepSettings {
+                    instances: Some(input.value()),
+                    ..settings.clone()
+                });
             }
         })
     };
@@ -110,7 +126,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
             }
         })
     };
-    let (from, to) = *range;
+    let (from, to) = range;
     let finished = matches!(&*view, Some(Ok(v)) if v.finished);
     html! {
         <section class="pool-sweep" aria-labelledby="pool-sweep-title">
@@ -124,7 +140,7 @@ pub fn SweepPanel(props: &SweepPanelProps) -> Html {
                 <label class="field pool-sweep-instances"><span>{ "Instances" }</span>
                     <input type="text" id="pool-sweep-instances" inputmode="numeric" spellcheck="false"
                         aria-describedby="pool-sweep-instances-hint"
-                        value={(*instances).clone()} onchange={on_instances} /></label>
+                        value={instances.clone()} onchange={on_instances} /></label>
                 <button type="button" class="button" id="pool-sweep-run" onclick={on_run}>{ "Run sweep" }</button>
                 <button type="button" class="button secondary" id="pool-sweep-export-csv"
                     onclick={on_export(false)} disabled={!finished}>{ "Sweep CSV" }</button>
