@@ -500,11 +500,15 @@ export const tests = [
       await page.locator("#pool-results").screenshot({ path: shotPath("pool-overload-guard") });
       // Back under the guard: the banner goes.
       await setField(page, "#pool-rate", "1000");
-      await page.waitForFunction(() => document.querySelector("#pool-rate").value === "1000");
-      await waitForRun(page);
-      await page.waitForSelector("#pool-guard-banner", { state: "detached" });
+      // The new run has finished when a finished run shows no banner (the old one, still marked
+      // finished for an instant after the edit, has it).
+      await page.waitForFunction(() => {
+        const r = document.querySelector("#pool-results");
+        return r && r.dataset.finished === "true" && !document.querySelector("#pool-guard-banner");
+      });
       // The new faults' fields explain what they refuse, with the field's name.
       await page.click("#pool-fault-group summary");
+      await page.waitForSelector("#pool-client-timeout", { state: "visible" });
       await setField(page, "#pool-client-timeout", "0");
       await page.waitForSelector("#pool-error");
       assert((await page.textContent("#pool-error")).includes("client_timeout_ms"), "a client timeout of 0 is refused");
