@@ -11,7 +11,6 @@ use super::recognise::recognise;
 use super::splitter::{split, RawStatement, Split};
 use super::sqlparse;
 use super::transaction::{Tracker, TxState};
-use super::type_change::{type_change_verdict, TypeChange};
 
 /// One statement after analysis.
 #[derive(Debug, Clone)]
@@ -35,9 +34,6 @@ pub struct Analysed {
     /// For each `VALIDATE CONSTRAINT` of this statement whose constraint the file added NOT VALID:
     /// the constraint name and the index of the statement that added it.
     pub validates_added_at: Vec<(String, usize)>,
-    /// For each `ALTER COLUMN ... TYPE` of this statement: the column and whether (and why not) the
-    /// table is rewritten, knowing the types the file declared before it.
-    pub type_changes: Vec<(String, TypeChange)>,
 }
 
 impl Analysed {
@@ -95,19 +91,6 @@ pub fn analyse(src: &str, options: LintOptions) -> Analysis {
                 .collect(),
             _ => Vec::new(),
         };
-        let type_changes = match &command {
-            Command::AlterTable { table, actions } => actions
-                .iter()
-                .filter_map(|a| match a {
-                    super::model::AlterAction::AlterColumnType { column, ty, using } => Some((
-                        column.clone(),
-                        type_change_verdict(&catalog, table, column, ty, *using),
-                    )),
-                    _ => None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
         let tx = tracker.before(index, &command);
         tracker.after(&command, &effect);
         catalog.observe_at(index, &command);
@@ -125,7 +108,6 @@ pub fn analyse(src: &str, options: LintOptions) -> Analysis {
             not_analysed,
             validated_check_before,
             validates_added_at,
-            type_changes,
         });
     }
     let unclosed_begin = if tracker.open() {

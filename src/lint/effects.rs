@@ -80,6 +80,10 @@ pub struct Effect {
     pub transaction: TxRule,
     /// Facts worth telling that do not fit the fields (e.g. "rewrites unless the column is varchar").
     pub notes: Vec<String>,
+    /// For each `ALTER COLUMN ... TYPE`: the column and the verdict on rewriting the table (knowing
+    /// the types the file declared before), for the rule that explains it.
+    #[serde(skip)]
+    pub type_changes: Vec<(String, TypeChange)>,
 }
 
 impl Effect {
@@ -90,6 +94,7 @@ impl Effect {
             scan: false,
             transaction: TxRule::Allowed,
             notes: Vec::new(),
+            type_changes: Vec::new(),
         }
     }
 
@@ -464,12 +469,14 @@ fn alter_action(e: &mut Effect, table: &str, a: &AlterAction, version: u32, cata
             }
         }
         AlterColumnType { column, ty, using } => {
-            match type_change_verdict(catalog, table, column, ty, *using) {
+            let verdict = type_change_verdict(catalog, table, column, ty, *using);
+            match &verdict {
                 TypeChange::Rewrite => e.rewrite = true,
                 TypeChange::NoRewriteIfWidening(why)
                 | TypeChange::DependsOnCurrentType(why)
-                | TypeChange::NoRewrite(why) => e.notes.push(why),
+                | TypeChange::NoRewrite(why) => e.notes.push(why.clone()),
             }
+            e.type_changes.push((column.clone(), verdict));
         }
         SetNotNull { .. } => {
             if version >= 12 && catalog.has_validated_check(table) {

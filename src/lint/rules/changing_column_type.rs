@@ -5,7 +5,7 @@ use super::{Draft, Rule, RuleDoc};
 use crate::lint::analyse::{Analysed, Analysis};
 use crate::lint::model::AlterAction;
 use crate::lint::report::Severity;
-use crate::lint::type_change::{type_change_rewrites, TypeChange};
+use crate::lint::type_change::TypeChange;
 
 /// The rule's registration.
 pub const RULE: Rule = Rule {
@@ -22,16 +22,12 @@ pub const RULE: Rule = Rule {
 
 fn check(_: &Analysis, s: &Analysed) -> Vec<Draft> {
     for_each_alter_action(s, |table, lock, x| {
-        let AlterAction::AlterColumnType { column, ty, using } = x else {
+        let AlterAction::AlterColumnType { column, ty, .. } = x else {
             return None;
         };
-        // The statement-level verdict knows the types declared earlier in the file.
-        let verdict = s
-            .type_changes
-            .iter()
-            .find(|(c, _)| c == column)
-            .map_or_else(|| type_change_rewrites(ty, *using), |(_, v)| v.clone());
-        Some(match verdict {
+        // The lock model's verdict, which knows the types declared earlier in the file.
+        let (_, verdict) = s.effect.type_changes.iter().find(|(c, _)| c == column)?;
+        Some(match verdict.clone() {
             TypeChange::NoRewrite(_) => return None,
             TypeChange::Rewrite => Draft::new(
                 format!("changing {table}.{column} to {} rewrites the table and rebuilds its indexes; {lock}", ty.written),
