@@ -112,6 +112,15 @@ function deepPlan(depth) {
   return lines.join("\n") + "\n";
 }
 
+/** A 360 px phone in the dark theme, the narrow look every table must survive. */
+const PHONE_DARK = { viewport: { width: 360, height: 740 }, colorScheme: "dark" };
+
+/** The two looks a layout test checks, with their screenshot names: wide and light, phone and dark. */
+const looks = (shot) => [
+  [{}, shot],
+  [PHONE_DARK, `${shot}-phone-dark`],
+];
+
 async function openExplain(ctx, options) {
   const page = await ctx.newPage(options);
   await page.goto(ctx.url("explain/"));
@@ -324,10 +333,7 @@ export const tests = [
   {
     name: "compare: an extra node in the middle leaves the rows after it matched",
     async run(ctx) {
-      for (const [options, shot] of [
-        [{}, "explain-compare-extra"],
-        [{ viewport: { width: 360, height: 740 }, colorScheme: "dark" }, "explain-compare-extra-phone-dark"],
-      ]) {
+      for (const [options, shot] of looks("explain-compare-extra")) {
         const page = await openExplain(ctx, options);
         await paste(page, TEXT_PLAN);
         await page.waitForSelector("#explain-tree");
@@ -369,10 +375,7 @@ export const tests = [
   {
     name: "workers: the detail panel splits a parallel node by worker, with the leader and a skew note",
     async run(ctx) {
-      for (const [options, shot] of [
-        [{}, "explain-workers"],
-        [{ viewport: { width: 360, height: 740 }, colorScheme: "dark" }, "explain-workers-phone-dark"],
-      ]) {
+      for (const [options, shot] of looks("explain-workers")) {
         const page = await openExplain(ctx, options);
         await paste(page, SKEWED_PLAN);
         await page.waitForSelector("#explain-tree");
@@ -498,7 +501,7 @@ export const tests = [
   {
     name: "dark theme and a 360 px phone: the page fits without horizontal scrolling",
     async run(ctx) {
-      const page = await openExplain(ctx, { viewport: { width: 360, height: 740 }, colorScheme: "dark" });
+      const page = await openExplain(ctx, PHONE_DARK);
       await page.selectOption("#explain-example", "parallel-aggregate");
       await page.waitForSelector("#explain-tree");
       await page.click('#explain-tree [data-node="4"] .tree-node');
