@@ -11,6 +11,7 @@ mod icons;
 mod pages;
 mod panic_panel;
 mod persist;
+mod prepared;
 mod route;
 mod theme;
 

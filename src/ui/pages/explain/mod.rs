@@ -28,6 +28,7 @@ use crate::routes;
 use crate::ui::components::code_editor::CodeEditor;
 use crate::ui::components::share_button::ShareButton;
 use crate::ui::components::tabs::Tabs;
+use crate::ui::prepared::use_prepared;
 use crate::ui::{fragment, icons, persist};
 
 use compare::PlanCompare;
@@ -112,17 +113,12 @@ pub fn ExplainPage() -> Html {
     let tree_state = use_state(TreeState::new);
     let notice = use_state(|| None::<String>);
 
-    // A pasted plan is parsed in the input handler (see `set_plan`), before Yew starts rendering:
-    // Yew yields to the browser once a render pass has run 16 ms, and a long parse inside the page's
-    // render would let the browser lay out (and paint) the page before the tree's own update.
-    let prepared = use_mut_ref(|| None::<(String, Parsed)>);
+    // A pasted plan is parsed in the input handler (`set_plan`), see `crate::ui::prepared`.
+    let prepared = use_prepared::<String, Parsed>();
     let parsed = {
         let prepared = prepared.clone();
         use_memo(state.plan.clone(), move |text| {
-            match prepared.borrow_mut().take() {
-                Some((key, ready)) if key == *text => ready,
-                _ => parse(text),
-            }
+            prepared.take_or(text, || parse(text))
         })
     };
     let current_view = match &*parsed {
@@ -147,7 +143,7 @@ pub fn ExplainPage() -> Html {
         let (state, selected, tree_state) = (state.clone(), selected.clone(), tree_state.clone());
         let prepared = prepared.clone();
         Callback::from(move |plan: String| {
-            *prepared.borrow_mut() = Some((plan.clone(), parse(&plan)));
+            prepared.put(plan.clone(), parse(&plan));
             let next = ExplainState {
                 plan,
                 ..(*state).clone()

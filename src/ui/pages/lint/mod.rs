@@ -16,6 +16,7 @@ use crate::lint::{lint, LintOptions, LintReport, Severity};
 use crate::routes;
 use crate::ui::components::code_editor::CodeEditor;
 use crate::ui::components::share_button::ShareButton;
+use crate::ui::prepared::use_prepared;
 use crate::ui::{fragment, icons, persist};
 
 use overview::FindingsOverview;
@@ -76,19 +77,13 @@ pub fn LintPage() -> Html {
     let selected = use_state(|| None::<usize>);
     let show_all = use_state(|| false);
 
-    // Typed or pasted SQL is linted in the input handler (see `on_sql`), before Yew starts
-    // rendering: Yew yields to the browser once a render pass has run 16 ms, so a long lint inside
-    // the page's render would let the browser lay the page out before the statement cards update.
-    let prepared = use_mut_ref(|| None::<(String, LintOptions, LintReport)>);
+    // Typed or pasted SQL is linted in the input handler (`on_sql`), see `crate::ui::prepared`.
+    let prepared = use_prepared::<(String, LintOptions), LintReport>();
     let report = {
         let prepared = prepared.clone();
-        use_memo(
-            (state.sql.clone(), state.options()),
-            move |(sql, options)| match prepared.borrow_mut().take() {
-                Some((key, key_options, ready)) if key == *sql && key_options == *options => ready,
-                _ => lint(sql, *options),
-            },
-        )
+        use_memo((state.sql.clone(), state.options()), move |key| {
+            prepared.take_or(key, || lint(&key.0, key.1))
+        })
     };
 
     // Every change is kept as the draft; an edited shared state is no longer the link's state.
@@ -105,7 +100,7 @@ pub fn LintPage() -> Html {
         let prepared = prepared.clone();
         Callback::from(move |sql: String| {
             let options = state.options();
-            *prepared.borrow_mut() = Some((sql.clone(), options, lint(&sql, options)));
+            prepared.put((sql.clone(), options), lint(&sql, options));
             selected.set(None);
             update.emit(LintState {
                 sql,
